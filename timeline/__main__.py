@@ -1,0 +1,7 @@
+"""Entry point: ``python -m timeline``."""
+
+import sys
+
+from timeline.cli import main
+
+sys.exit(main())
