@@ -1,0 +1,1025 @@
+"""TIMEX3 tagger for news: find temporal expressions with regular expressions and resolve them.
+
+Expressions are found by the patterns in ``RULES`` (compiled once at import) and resolved against
+the publication date, or, for expressions relative to a date the text has just set up ("two days
+later", "the next day"), against that date. Values follow the TempEval-3 TimeML conventions.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from timeline.records import Timex
+from timeline.temporal_rules import (
+    CLOCK_UNITS,
+    FUTURE_CUES,
+    HOLIDAYS,
+    MONTHS,
+    NAME_NOUNS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    QUANTITY_NOUNS,
+    REFERENCE_WORDS,
+    SEASON_MONTHS,
+    SEASONS,
+    SET_WORDS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+
+__all__ = ["tag", "value_interval"]
+
+# ---------------------------------------------------------------- pattern fragments
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.|{MONTH_ABBR}(?=\s+\d))"
+DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+VAGUE = "|".join(re.escape(w) for w in VAGUE_NUMBERS)
+NUM = (
+    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|(?i:{VAGUE}|(?:twenty|thirty|forty|fifty|sixty|seventy"
+    rf"|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|{NUM_WORD})"
+    rf"(?:\s+(?i:or|to)\s+(?:\d+|(?i:{NUM_WORD})))?)"
+)
+UNIT = r"(?i:second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))"
+MODIFIER = (
+    r"(?i:about|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|over"
+    r"|some|roughly|approximately|around|just|only|up\s+to|no\s+more\s+than|barely|well\s+over"
+    r"|a\s+little\s+over|under|another|an\s+additional|the\s+first|the\s+last|within)"
+)
+REL_WORD = (
+    r"(?i:this\s+past|this\s+coming|this|last|next|the\s+coming|the\s+past|the\s+previous"
+    r"|the\s+following|the\s+current|the\s+same|the\s+latest|the\s+last|the\s+next|coming|that"
+    r"|the\s+preceding|the\s+prior|the\s+present|past|previous|current|same|early\s+next"
+    r"|early\s+this|late\s+last|late\s+this|earlier\s+this|later\s+this|later\s+that"
+    r"|earlier\s+that|early\s+last|late\s+next)"
+)
+SEASON = r"(?i:spring|summer|fall|autumn|winter)"
+PART = r"(?i:morning|afternoon|evening|night)"
+AMPM = r"(?:[ap]\.\s?m\b\.?|[ap]m\b|[AP]\.?M\b\.?)"
+ZONE = r"(?:E[SD]T|C[SD]T|P[SD]T|M[SD]T|GMT|UTC|local\s+time|[A-Z][a-z]+\s+time)"
+
+#: patterns, tried everywhere; among overlapping matches the earliest and longest wins
+RULE_PATTERNS: list[tuple[str, str]] = [
+    ("block_money", r"[$€£¥]\s?\d[\d,.]*(?:\s*(?i:million|billion|trillion|bn|m)\b)?"),
+    ("block_percent", r"\d[\d,.]*\s*(?:%|(?i:percent|per\s+cent|percentage\s+points?)\b)"),
+    ("block_age", rf"{NUM}[\s-]+(?i:years?|months?)[\s-]+old\b"),
+    ("block_quantity", rf"\b\d[\d,]*\s+(?:{'|'.join(QUANTITY_NOUNS)})\b"),
+    ("block_number", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+"),
+    ("block_fraction", r"\b\d{1,2}/\d{1,2}\b(?!/)"),
+    ("date_iso", rf"\b(?P<y>{YEAR4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
+    ("date_numeric", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
+    (
+        "date_month_day",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})\b(?![,.]?\d|\s*%)"
+        rf"(?:,?\s+(?P<year>{YEAR4})\b)?",
+    ),
+    (
+        "date_day_month",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY_NUM})\s+(?:of\s+)?(?P<mon>{MONTH})"
+        rf"(?:,?\s+(?P<year>{YEAR4})\b)?",
+    ),
+    ("month_year", rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4})\b"),
+    ("month_rel_year", rf"(?P<mon>{MONTH})\s+(?P<rel>(?i:last|this|next))\s+year\b"),
+    ("month", rf"(?:(?P<rel>{REL_WORD})\s+)?(?P<mon>{MONTH_FULL}|{MONTH_ABBR}\.)"),
+    (
+        "weekday",
+        rf"(?:(?P<rel>{REL_WORD})\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"
+        rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})\b(?:,?\s+(?P<year>{YEAR4})\b)?)?",
+    ),
+    (
+        "relative_day",
+        rf"(?P<word>(?i:yesterday|today|tomorrow|tonight|overnight))(?:\s+(?P<part>{PART}))?",
+    ),
+    ("part_of_day", rf"(?P<rel>(?i:this|that|last|the))\s+(?P<part>{PART})\b"),
+    ("anchored_day", r"(?i:(?P<rel>the\s+next|the\s+following|that|the\s+same|the\s+previous"
+                     r"|the\s+preceding)\s+day|the\s+day\s+(?P<after>before|after))\b"),
+    (
+        "relative_unit",
+        rf"(?P<rel>{REL_WORD})\s+(?P<fiscal>(?i:fiscal)\s+)?(?P<unit>(?i:week|weekend|month|year"
+        rf"|quarter|decade|century|period))\b(?!-)",
+    ),
+    ("season", rf"(?:(?P<rel>{REL_WORD}|(?i:the|the\s+early|the\s+late))\s+)?(?P<season>{SEASON})"
+               rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?\b"),
+    (
+        "ago",
+        rf"(?:(?P<mod>{MODIFIER})\s+)?(?P<num>{NUM}|(?i:a\s+couple\s+of))[\s-]+(?P<unit>{UNIT})s?"
+        rf"\s+(?i:or\s+so\s+)?(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back"
+        rf"|before\s+that|after\s+that))\b",
+    ),
+    ("vague_ago", rf"(?P<unit>{UNIT})s\s+(?P<dir>(?i:ago|earlier|later|before))\b"),
+    (
+        "duration",
+        rf"(?:(?P<mod>{MODIFIER})\s+)?(?:(?P<det>(?i:the|its|their|a))\s+)?(?:(?P<rel>(?i:past|last"
+        rf"|next|first|coming|previous|following|latest|final|remaining|initial|ensuing|same"
+        rf"|succeeding|preceding|recent|second))\s+)?(?P<num>{NUM})[\s-]+(?:(?i:more|additional"
+        rf"|straight|consecutive|full|trading|business|calendar|long)\s+)?(?P<unit>{UNIT})s?\b"
+        rf"(?:\s+(?i:or\s+so|or\s+more|or\s+longer))?",
+    ),
+    (
+        "duration_single",
+        rf"(?P<det>(?i:the))\s+(?P<rel>(?i:past|last|next|coming|previous|following))\s+"
+        rf"(?P<unit>(?i:year|month|decade|century))\b",
+    ),
+    ("vague_duration", rf"(?P<rel>(?i:recent|coming|the\s+coming|past))\s+(?P<unit>{UNIT})s\b"),
+    ("bare_units", rf"(?<=\bfor\s)(?P<unit>(?i:years|months|weeks|days|decades|hours))\b"),
+    (
+        "quarter",
+        rf"(?:(?P<det>(?i:the|its|this\s+year's|last\s+year's|next\s+year's|the\s+year-earlier"
+        rf"|the\s+year-ago|a))\s+)?(?:(?i:fiscal)[\s-]+)?(?P<ord>(?i:first|second|third|fourth"
+        rf"|1st|2nd|3rd|4th))[\s-]+(?:(?i:fiscal)\s+)?(?i:quarter)(?!ly)(?P<plural>s)?"
+        rf"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<year>{YEAR4}))?\b",
+    ),
+    (
+        "half",
+        rf"(?P<det>(?i:the))\s+(?P<ord>(?i:first|second|last))\s+half(?:\s+of\s+(?P<year>{YEAR4}))?",
+    ),
+    (
+        "quarter_ref",
+        r"(?:(?P<det>(?i:the|its|this))\s+)?(?P<which>(?i:latest|current|same|comparable"
+        r"|year-earlier|year-ago|previous|prior|fiscal|most\s+recent|comparable\s+year-ago"
+        r"|comparable\s+year-earlier|year-earlier\s+third|year-ago\s+third))?"
+        r"(?:\s+|^|(?<=\s))?(?P<noun>(?i:quarter|period))\b(?!ly)",
+    ),
+    ("year_ago_adj", r"(?P<word>(?i:year-earlier|year-ago))"),
+    ("year_end", r"(?i:year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year)"),
+    (
+        "year",
+        rf"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY)\s*))?(?<![\d,.$#-])(?P<year>{YEAR4})(?![\d%]"
+        rf"|,\d|\.\d|-\d)(?:\s+(?P<noun>(?i:period|fiscal\s+year|first\s+half|second\s+half))\b)?",
+    ),
+    ("year_the", rf"(?i:the)\s+(?P<year>{YEAR4})\s+(?P<noun>(?i:period|fiscal\s+year))\b"),
+    (
+        "decade",
+        rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0"
+        rf"|['’](?P<short>\d)0)['’]?s\b",
+    ),
+    ("century", r"(?:(?i:the|this|last|next)\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)"),
+    ("this_century", r"(?P<rel>(?i:this|last|next))\s+(?i:century)"),
+    ("reference", rf"\b(?:{'|'.join(sorted((re.escape(w) for w in REFERENCE_WORDS), key=len, reverse=True))})\b"),
+    ("set_word", rf"\b(?i:{'|'.join(SET_WORDS)})\b"),
+    (
+        "set_every",
+        rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>{NUM_WORD}|\d+)\s+)?(?P<unit>{UNIT}|{WEEKDAY}"
+        rf"|{MONTH_FULL})s?\b(?:\s+(?P<part>{PART}))?",
+    ),
+    ("set_rate", rf"(?<=\d\s)(?:(?i:a|an|per))\s+(?P<unit>(?i:year|month|week|day|hour))\b"),
+    (
+        "clock",
+        rf"(?:(?P<mod>(?i:about|around|at\s+about|approximately|shortly\s+after|shortly\s+before"
+        rf"|just\s+after|just\s+before))\s+)?(?P<h>1[0-2]|0?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>{AMPM})"
+        rf"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?",
+    ),
+    ("clock_24", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s+(?P<zone>{ZONE})"),
+    ("noon", rf"(?P<word>(?i:noon|midnight|midday))(?:\s+(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?"),
+    ("day_of_month", r"(?i:the)\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|\s+of\b))"),
+    ("holiday", rf"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{'|'.join(h.title() for h in HOLIDAYS)}|Thanksgiving(?:\s+Day)?|Election\s+Day|Easter)"),
+]
+
+RULES: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in RULE_PATTERNS]
+
+#: modifiers kept inside a date's span ("early next year", "the end of 1990")
+PREFIX = re.compile(
+    r"(?i:\b(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
+    r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of|earlier|later"
+    r"|around|the\s+end\s+of\s+this|sometime|some\s+time)[\s-]+)$"
+)
+FUTURE = re.compile(rf"(?i:\b(?:{FUTURE_CUES})\b)")
+CLAUSE_END = re.compile(r"[.;!?\n]")
+MAY_CUES = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|of|last|next|this|early"
+    r"|late|mid|to|and|or|between|end\s+of)[\s-]+)$"
+)
+NAME_AFTER = re.compile(rf"\s+(?:{'|'.join(NAME_NOUNS)})")
+
+# ---------------------------------------------------------------- helpers on dates
+
+
+@dataclass
+class _Context:
+    """What resolution needs: the publication date and what the text has set up so far."""
+
+    published: date | None
+    anchor: date | None = None
+    quarter: str | None = None
+    used_quarter: bool = False
+    seen: list[tuple[int, int]] = field(default_factory=list)
+
+
+Resolved = tuple[str, str, str] | None  # (type, value, anchor)
+
+
+def _add_months(d: date, months: int) -> date:
+    """Return d moved by a number of months, the day clipped to the month's length."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _week(d: date) -> str:
+    """Return the ISO week value of a date (1998-W08)."""
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: date) -> str:
+    """Return the quarter value of a date (1989-Q3)."""
+    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+
+
+def _number(word: str) -> float | None:
+    """Return the number a numeral or number word stands for, None for vague ones."""
+    w = re.sub(r"\s+", " ", word.strip().lower())
+    if w in VAGUE_NUMBERS or w == "a couple of":
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    m = re.fullmatch(r"(\d+) (\d)/(\d)", w)
+    if m:
+        return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+    if re.search(r"\s(?:or|to)\s", w):
+        return None
+    m = re.fullmatch(r"(\w+)[ -](\w+)", w)
+    if m and m.group(1) in NUMBER_WORDS and m.group(2) in NUMBER_WORDS and w not in NUMBER_WORDS:
+        return NUMBER_WORDS[m.group(1)] + NUMBER_WORDS[m.group(2)]
+    return NUMBER_WORDS.get(w)
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def _duration(num: float | None, unit: str) -> str:
+    """Return a TimeML duration value (P3D, PT5H, PXY)."""
+    unit = unit.lower().rstrip("s").replace("centurie", "century")
+    letter = UNITS[unit]
+    amount = "X" if num is None else _fmt(num)
+    if letter == "WE":
+        return f"P{amount}WE"
+    if letter == "DE":
+        return f"P{amount}DE" if num is None else f"P{_fmt(num * 10)}Y"
+    if letter == "CE":
+        return f"P{amount}CE" if num is None else f"P{_fmt(num * 100)}Y"
+    if unit in CLOCK_UNITS:
+        return f"PT{amount}{letter}"
+    if num is not None and num != int(num):
+        return {"Y": f"P{_fmt(num * 12)}M", "D": f"PT{_fmt(num * 24)}H"}.get(letter, f"P{amount}{letter}")
+    return f"P{amount}{letter}"
+
+
+def _looks_ahead(text: str, start: int, end: int) -> bool:
+    """Return whether the clause around a span speaks of the future."""
+    left = max(text.rfind(c, 0, start) for c in ".;!?\n")
+    m = CLAUSE_END.search(text, end)
+    right = m.start() if m else len(text)
+    return bool(FUTURE.search(text, left + 1, start) or FUTURE.search(text, end, right))
+
+
+def _weekday_date(base: date, weekday: int, ahead: bool) -> date:
+    """Return the latest such weekday on or before base, or the next one after it."""
+    if ahead:
+        return base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+    return base - timedelta(days=(base.weekday() - weekday) % 7)
+
+
+def _month_date(base: date, month: int, ahead: bool) -> int:
+    """Return the year of a month named without one: latest past occurrence, or next."""
+    if ahead:
+        return base.year if month >= base.month else base.year + 1
+    return base.year if month <= base.month else base.year - 1
+
+
+def _day_value(d: date) -> str:
+    return d.isoformat()
+
+
+def _month_num(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day_num(s: str) -> int:
+    return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- resolvers
+
+
+def _r_block(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    return None
+
+
+def _md_value(ctx: _Context, text: str, s: int, e: int, month: int, day: int, year: str | None,
+              wd: str | None) -> Resolved:
+    if year:
+        d = _safe_date(int(year), month, day)
+        return ("DATE", d.isoformat(), "") if d else None
+    if NAME_AFTER.match(text, e) and text[max(0, s - 4):s].lower() == "the ":
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", ""
+    base = ctx.published
+    if base is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", ""
+    ahead = _looks_ahead(text, s, e)
+    y = _month_date(base, month, ahead)
+    if not ahead and month == base.month and day > base.day:
+        y -= 1
+    if ahead and month == base.month and day < base.day:
+        y += 1
+    d = _safe_date(y, month, day)
+    return ("DATE", d.isoformat(), base.isoformat()) if d else None
+
+
+def _r_date_iso(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return ("DATE", d.isoformat(), "") if d else None
+
+
+def _r_date_numeric(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    y = int(m["y"])
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    d = _safe_date(y, int(m["m"]), int(m["d"]))
+    return ("DATE", d.isoformat(), "") if d else None
+
+
+def _r_month_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    return _md_value(ctx, text, s, e, _month_num(m["mon"]), _day_num(m["day"]), m["year"], m["wd"])
+
+
+def _r_month_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    return "DATE", f"{m['year']}-{_month_num(m['mon']):02d}", ""
+
+
+def _r_month_rel_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    if ctx.published is None:
+        return "DATE", f"XXXX-{_month_num(m['mon']):02d}", ""
+    y = ctx.published.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return "DATE", f"{y}-{_month_num(m['mon']):02d}", ctx.published.isoformat()
+
+
+def _r_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    mon = m["mon"]
+    rel = (m["rel"] or "").lower().split()
+    if mon == "May" and not rel and not MAY_CUES.search(text, max(0, s - 12), s):
+        return None
+    if mon in ("March",) and not rel and re.match(r"\s+(?:on|to|for|through|against)\b", text[e:e + 10]):
+        return None
+    month = _month_num(mon)
+    base = ctx.published
+    if base is None:
+        return "DATE", f"XXXX-{month:02d}", ""
+    last = rel[-1] if rel else ""
+    if last in ("last", "past", "previous"):
+        y = base.year if month < base.month else base.year - 1
+    elif last in ("next", "coming"):
+        y = base.year if month > base.month else base.year + 1
+    elif last == "this":
+        y = base.year
+    else:
+        y = _month_date(base, month, _looks_ahead(text, s, e))
+    return "DATE", f"{y}-{month:02d}", base.isoformat()
+
+
+def _r_weekday(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    wd = WEEKDAYS[m["wd"].lower()]
+    part = PARTS_OF_DAY.get((m["part"] or "").lower(), "")
+    if m["mon"]:
+        r = _md_value(ctx, text, s, e, _month_num(m["mon"]), _day_num(m["day"]), m["year"], m["wd"])
+        return r
+    base = ctx.published
+    if base is None:
+        return ("TIME" if part else "DATE"), f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), ""
+    rel = (m["rel"] or "").lower().split()
+    last = rel[-1] if rel else ""
+    if last in ("last", "past", "previous"):
+        d = _weekday_date(base - timedelta(days=1), wd, False)
+    elif last in ("next", "coming"):
+        d = _weekday_date(base, wd, True)
+    elif last == "this":
+        d = _weekday_date(base, wd, _looks_ahead(text, s, e))
+    else:
+        d = _weekday_date(base, wd, _looks_ahead(text, s, e))
+    if part:
+        return "TIME", f"{d.isoformat()}T{part}", base.isoformat()
+    return "DATE", d.isoformat(), base.isoformat()
+
+
+def _r_relative_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    word = m["word"].lower()
+    part = PARTS_OF_DAY.get((m["part"] or "").lower(), "")
+    if word == "tonight":
+        part = "NI"
+    if word == "overnight":
+        part = "NI"
+    base = ctx.published
+    if base is None:
+        return ("TIME" if part else "DATE"), "XXXX-XX-XX" + (f"T{part}" if part else ""), ""
+    d = base + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    if word == "overnight":
+        d = base - timedelta(days=1)
+    if part:
+        return "TIME", f"{d.isoformat()}T{part}", base.isoformat()
+    return "DATE", d.isoformat(), base.isoformat()
+
+
+def _r_part_of_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    rel = m["rel"].lower()
+    part = PARTS_OF_DAY[m["part"].lower()]
+    base = ctx.anchor if rel in ("that", "the") and ctx.anchor else ctx.published
+    if base is None:
+        return "TIME", f"XXXX-XX-XXT{part}", ""
+    d = base - timedelta(days=1) if rel == "last" else base
+    return "TIME", f"{d.isoformat()}T{part}", base.isoformat()
+
+
+def _r_anchored_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    base = ctx.anchor or ctx.published
+    if base is None:
+        return "DATE", "XXXX-XX-XX", ""
+    rel = (m["rel"] or "").lower().split()
+    after = m["after"]
+    shift = 1 if (rel and rel[-1] in ("next", "following")) or after == "after" else 0
+    if (rel and rel[-1] in ("previous", "preceding")) or after == "before":
+        shift = -1
+    return "DATE", (base + timedelta(days=shift)).isoformat(), base.isoformat()
+
+
+def _unit_value(base: date, unit: str, shift: int) -> str:
+    """Return the value of the calendar unit containing base, moved by shift units."""
+    if unit == "week":
+        return _week(base + timedelta(weeks=shift))
+    if unit == "weekend":
+        return _week(base + timedelta(weeks=shift)) + "-WE"
+    if unit == "month":
+        return _add_months(base, shift).strftime("%Y-%m")
+    if unit == "quarter":
+        return _quarter(_add_months(base, 3 * shift))
+    if unit == "decade":
+        return f"{base.year // 10 + shift}"
+    if unit == "century":
+        return f"{base.year // 100 + shift}"
+    return str(base.year + shift)
+
+
+def _r_relative_unit(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    rel = m["rel"].lower().split()
+    unit = m["unit"].lower()
+    last = rel[-1]
+    if unit == "period" and last not in ("same", "latest", "current"):
+        return None
+    if last == "same" or (unit == "period"):
+        if ctx.quarter:
+            return "DATE", ctx.quarter, ""
+        return None
+    if rel[0] == "the" and last in ("past", "last", "next", "coming", "previous", "following",
+                                    "preceding", "prior") and unit in ("year", "decade", "century", "month"):
+        if last in ("previous", "preceding", "prior", "following") and ctx.anchor:
+            pass
+        else:
+            return "DURATION", _duration(1, unit), ""
+    if last == "that":
+        base = ctx.anchor or ctx.published
+        if base is None:
+            return None
+        return "DATE", _unit_value(base, unit, 0), base.isoformat()
+    base = ctx.published
+    if base is None:
+        xs = {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX")
+        if last in ("this", "current", "present"):
+            return "DATE", "PRESENT_REF" if unit in ("decade", "century") else xs, ""
+        return "DATE", xs, ""
+    shift = 0
+    if last in ("last", "past", "previous", "preceding", "prior"):
+        shift = -1
+    elif last in ("next", "coming", "following"):
+        shift = 1
+    if unit == "quarter" and last in ("latest",):
+        return "DATE", ctx.quarter or _quarter(_add_months(base, -3)), base.isoformat()
+    if unit == "year" and m["fiscal"] and last in ("current", "this"):
+        shift = 0
+    value = _unit_value(base, unit, shift)
+    if unit == "year" and ctx.quarter and last in ("last",) and re.match(r"'s\s", text[e:e + 3]):
+        value = str(base.year - 1)
+    return "DATE", value, base.isoformat()
+
+
+def _season_year(base: date, code: str, last: str) -> int:
+    if last in ("last", "past", "previous"):
+        return base.year - 1
+    if last in ("next", "coming"):
+        return base.year + 1
+    return base.year
+
+
+def _r_season(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    code = SEASONS[m["season"].lower()]
+    rel = (m["rel"] or "").lower().split()
+    if m["season"].lower() == "fall" and not rel and not m["year"]:
+        return None
+    if not rel and not m["year"] and not re.search(r"(?i)\b(?:in|this|during|by|until|over)\s+$",
+                                                   text[max(0, s - 10):s]):
+        return None
+    if m["year"]:
+        return "DATE", f"{m['year']}-{code}", ""
+    base = ctx.published
+    if base is None:
+        return "DATE", f"XXXX-{code}", ""
+    return "DATE", f"{_season_year(base, code, rel[-1] if rel else '')}-{code}", base.isoformat()
+
+
+def _shift(base: date, num: float, unit: str, sign: int) -> str:
+    """Return the value of base moved by num units, at the unit's granularity."""
+    n = int(num)
+    if unit in ("year",):
+        return str(base.year + sign * n)
+    if unit == "decade":
+        return str(base.year + sign * 10 * n)
+    if unit == "century":
+        return str(base.year + sign * 100 * n)[:2]
+    if unit == "quarter":
+        return _quarter(_add_months(base, sign * 3 * n))
+    if unit == "month":
+        return _add_months(base, sign * n).strftime("%Y-%m")
+    if unit == "week":
+        return _week(base + timedelta(weeks=sign * n))
+    if unit == "day":
+        return (base + timedelta(days=sign * n)).isoformat()
+    return (base + timedelta(days=0)).isoformat()
+
+
+def _r_ago(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
+    num = _number(m["num"])
+    direction = m["dir"].lower()
+    sign = 1 if direction in ("later", "after", "from now", "hence", "after that") else -1
+    relative_to_text = direction not in ("ago", "from now", "hence", "back")
+    base = (ctx.anchor if relative_to_text and ctx.anchor else None) or ctx.published
+    if num is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", ""
+    if base is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", ""
+    if unit in CLOCK_UNITS:
+        return "DURATION", _duration(num, unit), ""
+    if unit == "year" and num == 1 and ctx.quarter and not (relative_to_text and ctx.anchor):
+        q = ctx.quarter
+        if re.fullmatch(r"\d{4}-Q\d", q):
+            return "DATE", f"{int(q[:4]) - 1}{q[4:]}", base.isoformat()
+    return "DATE", _shift(base, num, unit, sign), base.isoformat()
+
+
+def _r_vague_ago(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    d = m["dir"].lower()
+    unit = m["unit"].lower()
+    return "DURATION", _duration(None, unit), ""
+
+
+def _r_duration(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
+    raw = m["num"]
+    num = _number(raw)
+    if raw.lower() in ("a", "an") and m["det"] is None and m["rel"] is None and m["mod"] is None:
+        prev = text[max(0, s - 12):s].lower()
+        if re.search(r"(?:once|twice|times|\d)\s+$", prev):
+            return "SET", _duration(1, unit), ""
+    if m["det"] and m["det"].lower() == "a" and raw.lower() in ("a", "an"):
+        return None
+    if unit == "quarter" and num is not None and not m["rel"] and not m["det"]:
+        return "DURATION", f"P{_fmt(num)}Q", ""
+    return "DURATION", _duration(num, unit), ""
+
+
+def _r_duration_single(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    return "DURATION", _duration(1, m["unit"]), ""
+
+
+def _r_vague_duration(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    rel = m["rel"].lower()
+    unit = m["unit"].lower()
+    if unit.startswith("year") or unit.startswith("decade"):
+        return "DATE", "FUTURE_REF" if "coming" in rel else "PAST_REF", ""
+    return "DURATION", _duration(None, unit), ""
+
+
+def _r_bare_units(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    return "DURATION", _duration(None, m["unit"]), ""
+
+
+def _quarter_year(base: date | None, q: int) -> str:
+    if base is None:
+        return "XXXX"
+    start_month = 3 * (q - 1) + 1
+    return str(base.year if start_month <= base.month else base.year - 1)
+
+
+def _r_quarter(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    q = ORDINALS[m["ord"].lower()]
+    det = (m["det"] or "").lower()
+    if m["plural"] and not m["year"]:
+        return "SET", f"XXXX-Q{q}", ""
+    if m["year"]:
+        year = m["year"]
+    elif det.startswith("next year"):
+        year = str(ctx.published.year + 1) if ctx.published else "XXXX"
+    elif det.startswith("last year") or "year-" in det:
+        year = str(ctx.published.year - 1) if ctx.published else "XXXX"
+    else:
+        year = _quarter_year(ctx.published, q)
+    value = f"{year}-Q{q}"
+    if "year-" not in det:
+        ctx.quarter = value
+    return "DATE", value, ctx.published.isoformat() if ctx.published and not m["year"] else ""
+
+
+def _r_half(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    h = 1 if m["ord"].lower() == "first" else 2
+    if m["year"]:
+        return "DATE", f"{m['year']}-H{h}", ""
+    if ctx.published is None:
+        return "DATE", f"XXXX-H{h}", ""
+    year = ctx.published.year if (h == 1 or ctx.published.month > 6) else ctx.published.year - 1
+    return "DATE", f"{year}-H{h}", ctx.published.isoformat()
+
+
+def _r_quarter_ref(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    which = (m["which"] or "").lower()
+    det = (m["det"] or "").lower()
+    noun = m["noun"].lower()
+    if not det and not which:
+        return None
+    if noun == "period" and not which:
+        return None
+    if not ctx.quarter and which not in ("latest", "current", "fiscal") and noun == "period":
+        return None
+    if which == "fiscal" and noun == "period":
+        return None
+    base = ctx.published
+    if base is None:
+        return "DATE", "XXXX-QX", ""
+    current = ctx.quarter or _quarter(_add_months(base, -3))
+    if which == "current":
+        current = _quarter(base)
+    if which.startswith("year-") or which.startswith("comparable") or which in ("previous", "prior"):
+        if which in ("previous", "prior"):
+            y, q = int(current[:4]), int(current[-1])
+            y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+            return "DATE", f"{y}-Q{q}", base.isoformat()
+        return "DATE", f"{int(current[:4]) - 1}{current[4:]}", base.isoformat()
+    return "DATE", current, base.isoformat()
+
+
+def _r_year_ago_adj(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    if ctx.published is None:
+        return "DATE", "XXXX", ""
+    if ctx.quarter:
+        return "DATE", f"{int(ctx.quarter[:4]) - 1}{ctx.quarter[4:]}", ctx.published.isoformat()
+    return "DATE", str(ctx.published.year - 1), ctx.published.isoformat()
+
+
+def _r_year_end(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    if ctx.published is None:
+        return "DATE", "XXXX-12", ""
+    return "DATE", f"{ctx.published.year}-12", ctx.published.isoformat()
+
+
+def _r_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    year = int(m["year"])
+    if not m.groupdict().get("fiscal") and year < 1800:
+        if not re.search(r"(?i)\b(?:in|since|of|by|from|until|year)\s+$", text[max(0, s - 8):s]):
+            return None
+    if re.match(r"\s*(?::\d|[ap]\.?m\b)", text[e:e + 6]):
+        return None
+    noun = (m["noun"] or "").lower()
+    if "half" in noun:
+        return "DATE", f"{year}-H{1 if 'first' in noun else 2}", ""
+    return "DATE", str(year), ""
+
+
+def _r_decade(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    if m["dec"]:
+        return "DATE", f"{m['dec']}X", ""
+    century = "19"
+    if ctx.published and ctx.published.year >= 2000 and int(m["short"]) < 3:
+        century = "20"
+    return "DATE", f"{century}{m['short']}X", ""
+
+
+def _r_century(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    return "DATE", f"{int(m['ord']) - 1:02d}", ""
+
+
+def _r_this_century(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    if ctx.published is None:
+        return "DATE", "XX", ""
+    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return "DATE", f"{ctx.published.year // 100 + shift:02d}", ctx.published.isoformat()
+
+
+def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    word = re.sub(r"\s+", " ", m.group().lower())
+    if word == "current" and not re.match(r"\s+(?:level|rate|levels|rates|quarter|year|period|"
+                                           r"crisis|situation|conditions|session|term|market)",
+                                           text[e:e + 12]):
+        return None
+    if word == "future" and not re.match(r"\s*[.,;]", text[e:e + 2]):
+        return None
+    if word == "recent" and not re.match(r"\s+(?:\w+\s+)?(?:weeks|months|days|years|times|history|"
+                                          r"past|decades|quarters)", text[e:e + 20]):
+        return None
+    return "DATE", REFERENCE_WORDS[word], ""
+
+
+def _r_set_word(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    return "SET", SET_WORDS[m.group().lower()], ""
+
+
+def _r_set_every(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    unit = m["unit"]
+    if unit.lower() in WEEKDAYS:
+        part = PARTS_OF_DAY.get((m["part"] or "").lower(), "")
+        return "SET", f"XXXX-WXX-{WEEKDAYS[unit.lower()] + 1}" + (f"T{part}" if part else ""), ""
+    if unit.lower() in MONTHS:
+        return "SET", f"XXXX-{_month_num(unit):02d}", ""
+    num = _number(m["num"]) if m["num"] else 1
+    return "SET", _duration(num, unit), ""
+
+
+def _r_set_rate(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    return "SET", _duration(1, m["unit"]), ""
+
+
+def _clock_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> tuple[date | None, str]:
+    base = ctx.published
+    wd = m["wd"]
+    if base is None:
+        return None, ""
+    if wd:
+        w = wd.lower()
+        if w in WEEKDAYS:
+            return _weekday_date(base, WEEKDAYS[w], _looks_ahead(text, s, e)), base.isoformat()
+        return base + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0)), base.isoformat()
+    if ctx.anchor:
+        return ctx.anchor, ctx.anchor.isoformat()
+    return base, base.isoformat()
+
+
+def _r_clock(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    h = int(m["h"])
+    ampm = m["ampm"].lower().replace(".", "").replace(" ", "")
+    if ampm.startswith("p") and h < 12:
+        h += 12
+    if ampm.startswith("a") and h == 12:
+        h = 0
+    mi = m["mi"] or "00"
+    d, anchor = _clock_day(m, text, s, e, ctx)
+    day = d.isoformat() if d else "XXXX-XX-XX"
+    return "TIME", f"{day}T{h:02d}:{mi}", anchor
+
+
+def _r_clock_24(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    d, anchor = _clock_day(m, text, s, e, ctx) if False else (ctx.anchor or ctx.published, "")
+    day = d.isoformat() if d else "XXXX-XX-XX"
+    return "TIME", f"{day}T{int(m['h']):02d}:{m['mi']}", d.isoformat() if d else ""
+
+
+def _r_noon(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    d, anchor = _clock_day(m, text, s, e, ctx)
+    day = d.isoformat() if d else "XXXX-XX-XX"
+    hour = "24:00" if m["word"].lower() == "midnight" else "12:00"
+    return "TIME", f"{day}T{hour}", anchor
+
+
+def _r_day_of_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    day = int(m["day"])
+    if day < 1:
+        return None
+    base = ctx.published
+    if base is None:
+        return "DATE", f"XXXX-XX-{day:02d}", ""
+    ahead = _looks_ahead(text, s, e)
+    d = _safe_date(base.year, base.month, day)
+    if ahead and (d is None or d < base):
+        nxt = _add_months(base.replace(day=1), 1)
+        d = _safe_date(nxt.year, nxt.month, day)
+    elif not ahead and (d is None or d > base):
+        prev = _add_months(base.replace(day=1), -1)
+        d = _safe_date(prev.year, prev.month, day)
+    return ("DATE", d.isoformat(), base.isoformat()) if d else None
+
+
+def _r_holiday(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    name = re.sub(r"\s+", " ", m["name"].lower())
+    base = ctx.published
+    rel = (m["rel"] or "").lower()
+    if name in HOLIDAYS:
+        month, day = HOLIDAYS[name]
+    elif name.startswith("thanksgiving") or name == "election day" or name == "easter":
+        if base is None:
+            return "DATE", "XXXX-XX-XX", ""
+        year = base.year - 1 if rel == "last" else base.year + (1 if rel == "next" else 0)
+        if name.startswith("thanksgiving"):
+            first = date(year, 11, 1)
+            d = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        elif name == "election day":
+            first = date(year, 11, 2)
+            d = first + timedelta(days=(1 - first.weekday()) % 7)
+        else:
+            return "DATE", str(year), base.isoformat()
+        if not rel and d > base and not _looks_ahead(text, s, e):
+            return _r_holiday_shift(d)
+        return "DATE", d.isoformat(), base.isoformat()
+    else:
+        return None
+    if base is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", ""
+    year = base.year - 1 if rel == "last" else base.year + (1 if rel == "next" else 0)
+    return "DATE", f"{year}-{month:02d}-{day:02d}", base.isoformat()
+
+
+def _r_holiday_shift(d: date) -> Resolved:
+    return "DATE", d.isoformat(), ""
+
+
+RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved]] = {
+    "date_iso": _r_date_iso,
+    "date_numeric": _r_date_numeric,
+    "date_month_day": _r_month_day,
+    "date_day_month": _r_month_day,
+    "month_year": _r_month_year,
+    "month_rel_year": _r_month_rel_year,
+    "month": _r_month,
+    "weekday": _r_weekday,
+    "relative_day": _r_relative_day,
+    "part_of_day": _r_part_of_day,
+    "anchored_day": _r_anchored_day,
+    "relative_unit": _r_relative_unit,
+    "season": _r_season,
+    "ago": _r_ago,
+    "vague_ago": _r_vague_ago,
+    "duration": _r_duration,
+    "duration_single": _r_duration_single,
+    "vague_duration": _r_vague_duration,
+    "bare_units": _r_bare_units,
+    "quarter": _r_quarter,
+    "half": _r_half,
+    "quarter_ref": _r_quarter_ref,
+    "year_ago_adj": _r_year_ago_adj,
+    "year_end": _r_year_end,
+    "year": _r_year,
+    "year_the": _r_year,
+    "decade": _r_decade,
+    "century": _r_century,
+    "this_century": _r_this_century,
+    "reference": _r_reference,
+    "set_word": _r_set_word,
+    "set_every": _r_set_every,
+    "set_rate": _r_set_rate,
+    "clock": _r_clock,
+    "clock_24": _r_clock_24,
+    "noon": _r_noon,
+    "day_of_month": _r_day_of_month,
+    "holiday": _r_holiday,
+}
+
+#: rules whose dates set up an anchor for later relative expressions ("two days later")
+ANCHORING_RULES = frozenset({"date_iso", "date_numeric", "date_month_day", "date_day_month"})
+PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
+
+
+# ---------------------------------------------------------------- finding and tagging
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Return every rule match as (start, end, rule, match)."""
+    found = []
+    for name, pattern in RULES:
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), name, m))
+    return found
+
+
+def _select(found: list[tuple[int, int, str, re.Match[str]]]) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Return non-overlapping matches, preferring the earliest start, then the longest."""
+    found.sort(key=lambda c: (c[0], c[0] - c[1], PRIORITY[c[2]]))
+    chosen = []
+    end = -1
+    for c in found:
+        if c[0] >= end:
+            chosen.append(c)
+            end = c[1]
+    return chosen
+
+
+def _in_skip(start: int, end: int, skip: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in skip)
+
+
+def _with_prefix(text: str, start: int) -> int:
+    """Return the start of a span widened over a leading modifier ("early", "the end of")."""
+    m = PREFIX.search(text, max(0, start - 24), start)
+    return m.start() if m else start
+
+
+def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = ()) -> list[Timex]:
+    """Return every temporal expression in text, in order, resolved as TimeML TIMEX3 values."""
+    ctx = _Context(published)
+    bare = _Context(published)
+    out: list[Timex] = []
+    for start, end, rule, m in _select(_candidates(text)):
+        resolver = RESOLVERS.get(rule)
+        if resolver is None:
+            continue
+        skipped = _in_skip(start, end, skip)
+        use = bare if skipped else ctx
+        if skipped:
+            bare.anchor, bare.quarter = None, None
+        resolved = resolver(m, text, start, end, use)
+        if resolved is None:
+            continue
+        typ, value, anchor = resolved
+        name = rule
+        if value.startswith("XXXX-") and rule in ("date_month_day", "date_day_month") and published:
+            name = "name"
+        if typ == "DATE" and rule not in ("duration", "ago", "reference"):
+            start = _with_prefix(text, start)
+        out.append(Timex(start, end, text[start:end], typ, value, anchor, name))
+        if rule in ANCHORING_RULES and not skipped and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            ctx.anchor = date.fromisoformat(value)
+    return out
+
+
+# ---------------------------------------------------------------- value intervals
+
+PRECISION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("day", re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?")),
+    ("week", re.compile(r"(\d{4})-W(\d\d?)(?:-WE)?")),
+    ("month", re.compile(r"(\d{4})-(\d\d)")),
+    ("quarter", re.compile(r"(\d{4})-Q([1-4])")),
+    ("half", re.compile(r"(\d{4})-H([12])")),
+    ("season", re.compile(r"(\d{4})-(SP|SU|FA|WI)")),
+    ("year", re.compile(r"(\d{4})")),
+    ("decade", re.compile(r"(\d{3})X?")),
+    ("century", re.compile(r"(\d{2})")),
+]
+
+
+def value_interval(value: str) -> tuple[date, date, str] | None:
+    """Return the first day, last day and precision of a TIMEX3 date value, None if it has none."""
+    for precision, pattern in PRECISION_PATTERNS:
+        m = pattern.fullmatch(value)
+        if m:
+            return _interval(precision, m)
+    return None
+
+
+def _interval(precision: str, m: re.Match[str]) -> tuple[date, date, str] | None:
+    g = m.groups()
+    if precision == "day":
+        d = _safe_date(int(g[0]), int(g[1]), int(g[2]))
+        return (d, d, "day") if d else None
+    if precision == "week":
+        try:
+            first = date.fromisocalendar(int(g[0]), int(g[1]), 1)
+        except ValueError:
+            return None
+        return first, first + timedelta(days=6), "week"
+    if precision == "month":
+        y, mo = int(g[0]), int(g[1])
+        if not 1 <= mo <= 12:
+            return None
+        return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), "month"
+    if precision in ("quarter", "half"):
+        y, n = int(g[0]), int(g[1])
+        months = 3 if precision == "quarter" else 6
+        first = date(y, months * (n - 1) + 1, 1)
+        last = _add_months(first, months) - timedelta(days=1)
+        return first, last, "quarter" if precision == "quarter" else "month"
+    if precision == "season":
+        y = int(g[0])
+        a, b = SEASON_MONTHS[g[1]]
+        end_year = y + 1 if b < a else y
+        return date(y, a, 1), date(end_year, b, calendar.monthrange(end_year, b)[1]), "quarter"
+    if precision == "year":
+        y = int(g[0])
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    if precision == "decade":
+        y = int(g[0]) * 10
+        return date(max(1, y), 1, 1), date(y + 9, 12, 31), "decade"
+    y = int(g[0]) * 100
+    return date(max(1, y), 1, 1), date(y + 99, 12, 31), "century"
