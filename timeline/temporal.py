@@ -186,15 +186,101 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ("holiday", rf"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{'|'.join(h.title() for h in HOLIDAYS)}|Thanksgiving(?:\s+Day)?|Election\s+Day|Easter)"),
 ]
 
-RULES: list[tuple[str, re.Pattern[str]]] = [(n, re.compile(p)) for n, p in RULE_PATTERNS]
+
+
+UNIT_WORD = r"(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|[Qq]uarter|[Yy]ear|[Dd]ecade|[Cc]entur)"
+MONTH_WORD = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
+#: a cheap word every match of the rule contains: the rule is only tried in a window around it
+TRIGGERS: dict[str, str] = {
+    "block_age": r"\bold\b",
+    "date_month_day": MONTH_WORD,
+    "date_day_month": MONTH_WORD,
+    "month_year": MONTH_WORD,
+    "month_rel_year": MONTH_WORD,
+    "month": MONTH_WORD,
+    "weekday": WEEKDAY,
+    "relative_day": r"[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Oo]vernight",
+    "part_of_day": r"morning|afternoon|evening|night",
+    "anchored_day": r"\b[Dd]ay\b",
+    "relative_unit": r"[Ww]eek|[Mm]onth|[Yy]ear|[Qq]uarter|[Dd]ecade|[Cc]entury|[Pp]eriod",
+    "season": r"[Ss]pring|[Ss]ummer|[Ff]all\b|[Aa]utumn|[Ww]inter",
+    "ago": UNIT_WORD,
+    "vague_ago": UNIT_WORD,
+    "duration": UNIT_WORD,
+    "duration_single": UNIT_WORD,
+    "vague_duration": UNIT_WORD,
+    "bare_units": r"\bfor\s",
+    "quarter": r"[Qq]uarter",
+    "half": r"\bhalf\b",
+    "quarter_ref": r"[Qq]uarter|[Pp]eriod",
+    "decade": r"0['’]?s\b",
+    "century": r"[Cc]entury",
+    "this_century": r"[Cc]entury",
+    "set_every": r"\b(?:[Ee]very|[Ee]ach|per)\b",
+    "clock": r"\d\s*(?:[ap]\.?\s?m\b|[AP]\.?M\b)",
+    "noon": r"[Nn]oon|[Mm]idnight|[Mm]idday",
+    "holiday": r"Christmas|New Year|Independence|Halloween|Valentine|Thanksgiving|Election|Easter",
+}
+TRIGGER_WINDOW = (70, 50)  # characters searched before and after a trigger
+
+GROUP_HEAD = re.compile(r"\(\?(?:P<\w+>|<[=!]|[:=!]|i:)")
+
+
+def _first_letters_either_case(pattern: str) -> str:
+    """Return pattern with each (?i:...) group rewritten so words match in either initial case.
+
+    Python's re is several times faster on case-sensitive alternations, and news capitalises a
+    cue word only at its first letter (sentence starts, headlines), so "[Ll]ast" suffices.
+    """
+    out: list[str] = []
+    depth = 0  # nesting depth inside a (?i:...) group, 0 outside
+    prev = ""
+    k = 0
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            out.append(pattern[k:k + 2])
+            prev, k = "\\", k + 2
+            continue
+        if c == "(" and pattern.startswith("(?", k):
+            head = GROUP_HEAD.match(pattern, k)
+            assert head, pattern[k:k + 10]
+            if head.group() == "(?i:":
+                out.append("(?:")
+                depth = max(depth, 0) + 1
+            else:
+                out.append(head.group())
+                depth += 1 if depth else 0
+            prev, k = ":", head.end()
+            continue
+        if c == "(":
+            depth += 1 if depth else 0
+        elif c == ")" and depth:
+            depth -= 1
+        if depth and c.isalpha() and not prev.isalpha() and prev != "\\":
+            out.append(f"[{c.upper()}{c.lower()}]")
+        else:
+            out.append(c)
+        prev, k = c, k + 1
+    return "".join(out)
+
+
+RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    (
+        n,
+        re.compile(r"(?<!\w)" + _first_letters_either_case(p)),
+        re.compile(TRIGGERS[n]) if n in TRIGGERS else None,
+    )
+    for n, p in RULE_PATTERNS
+]
 
 #: modifiers kept inside a date's span ("early next year", "the end of 1990")
-PREFIX = re.compile(
+PREFIX = re.compile(_first_letters_either_case(
     r"(?i:\b(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
     r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of|earlier|later"
     r"|around|the\s+end\s+of\s+this|sometime|some\s+time)[\s-]+)$"
-)
-FUTURE = re.compile(rf"(?i:\b(?:{FUTURE_CUES})\b)")
+))
+FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.;!?\n]")
 MAY_CUES = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|of|last|next|this|early"
@@ -906,12 +992,18 @@ PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
 
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Return every rule match as (start, end, rule, match)."""
-    found = []
-    for name, pattern in RULES:
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), name, m))
-    return found
+    found: dict[tuple[int, int, str], re.Match[str]] = {}
+    before, after = TRIGGER_WINDOW
+    for name, pattern, trigger in RULES:
+        if trigger is None:
+            for m in pattern.finditer(text):
+                found[m.start(), m.end(), name] = m
+            continue
+        for t in trigger.finditer(text):
+            for m in pattern.finditer(text, max(0, t.start() - before), t.end() + after):
+                if m.start() <= t.start() and t.end() <= m.end():
+                    found[m.start(), m.end(), name] = m
+    return [(s, e, name, m) for (s, e, name), m in found.items() if e > s]
 
 
 def _select(found: list[tuple[int, int, str, re.Match[str]]]) -> list[tuple[int, int, str, re.Match[str]]]:
