@@ -1,0 +1,267 @@
+"""Mark the parts of a document that are not the article: footers, prompts, bios, sidebars.
+
+Nothing is deleted: spans are returned so that every offset still indexes the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from timeline.records import Boilerplate
+
+
+class Cue(NamedTuple):
+    kind: str
+    rule: str
+    pattern: str  # matched against one line; begins with ^ when it must open the line
+    scope: str = "line"  # line, or next: the line and the next non-empty line
+
+
+_LEAD = r"^[\W_]*"  # markdown emphasis, headings, quotes, bullets before a cue
+
+#: cue phrases and the kind of boilerplate each announces
+CUES: tuple[Cue, ...] = (
+    Cue("disclaimer", "disclaimer_label", _LEAD + r"(?i:disclaimer|legal notice)\b"),
+    Cue("disclaimer", "views_expressed",
+        r"(?i:the (?:views|opinions) expressed (?:in this|here|are)|only represents the author|"
+        r"(?:are|is) (?:of )?(?:the )?sole responsibility of the author|"
+        r"does not necessarily reflect the (?:views|position))"),
+    Cue("prompt", "sign_up",
+        _LEAD + r"(?i:sign up|subscribe|join (?:our|the) (?:mailing|newsletter)|get (?:our|the) "
+        r"(?:latest|daily|free)|don'?t miss|download (?:our|the) app|follow us)\b"),
+    Cue("prompt", "form_consent",
+        r"(?i:by (?:submitting|signing up|subscribing|clicking)[^.]{0,40}\b(?:agree|consent|accept))"),
+    Cue("prompt", "share",
+        _LEAD + r"(?i:note to readers|please (?:click|share|support|consider)|share this"
+        r"(?: article| story)?|forward this article|click (?:here|the)|tap (?:here|to)|"
+        r"become a (?:member|subscriber|patron)|support (?:our|independent) journalism|"
+        r"comment on\b|leave a comment|we want to hear|for media inquiries|contact us)"),
+    Cue("bio", "about_author",
+        _LEAD + r"(?i:about the (?:author|writer|contributor)s?)\b", "next"),
+    Cue("bio", "award_winning", r"(?i:award[- ]winning (?:author|journalist|writer))"),
+    Cue("bio", "reach_author",
+        r"(?i:\b(?:he|she|they) can be (?:reached|contacted) (?:at|via|on)\b|"
+        r"visit (?:his|her|their) (?:blog|website|site|web site)|"
+        r"^[\W_]*(?:his|her|their) (?:new |latest |most recent )?book\b|"
+        r"^[\W_]*follow (?:him|her|them) on)"),
+    Cue("bio", "lives_in",
+        _LEAD + r"(?:[A-Z][\w.'-]*\s+){1,4}(?:is an? [\w -]{0,40}(?:author|writer|journalist|"
+        r"analyst|columnist|correspondent|fellow|editor)\b[^.]{0,80}\blives in|lives in "
+        r"[A-Z][\w ]{1,30}\.)"),
+    Cue("copyright", "copyright_notice",
+        r"(?i:copyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|[A-Z])|all rights reserved|"
+        r"contains copyrighted material)"),
+    Cue("copyright", "reprint",
+        r"(?i:(?:cannot|may not|must not|can ?not) be (?:reprinted|reproduced|republished|"
+        r"redistributed|rewritten)|without (?:prior |express )?(?:written )?permission|"
+        r"grants permission to (?:cross-?post|repost|republish))"),
+    Cue("copyright", "original_source",
+        _LEAD + r"(?i:(?:the )?original (?:source|article)(?: of this article)?(?: is|:)|"
+        r"(?:this (?:article|story) )?(?:was )?(?:originally|first) (?:published|appeared) "
+        r"(?:on|in|at|by)|source\s*:\s*(?:https?://|www\.)|this (?:article|story) is an "
+        r"exclusive)"),
+    Cue("links", "link_label",
+        _LEAD + r"(?i:region|theme|tags?|topics?|categor(?:y|ies)|filed under|keywords|"
+        r"related(?: articles| stories| news| coverage)?|read (?:more|also|next)|see also|"
+        r"more (?:from|on|news)|articles by|more articles by|recommended|trending|most read|"
+        r"you (?:may|might) also like|latest news|top stories)\s*:"),
+    Cue("byline", "byline",
+        r"^[\W_]*By\s+\[?[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|van|von|al|bin)){0,4}\]?"
+        r"(?:\([^)]*\))?[\W_]*(?:(?:,|\||and|-|—)\s*[\w .'&-]{0,40})?[\W_]*$"),
+    Cue("byline", "reporting_by",
+        r"(?:^[\W_]*|\()(?i:(?:additional )?reporting by|writing by|editing by|compiled by)\b"),
+)
+
+_CUE_RE = re.compile("|".join(f"(?P<c{i}>{cue.pattern})" for i, cue in enumerate(CUES)))
+
+#: heading lines that introduce a list of other stories
+SIDEBAR_HEADING_RE = re.compile(
+    r"^[\W_]*(?i:related(?: articles| stories| news)?|more (?:news|stories|from [\w ]+)|"
+    r"read (?:more|next|also)|trending(?: now)?|most (?:read|popular|viewed)|recommended|"
+    r"you (?:may|might) also like|latest (?:news|stories|headlines)|top stories|"
+    r"popular (?:posts|stories)|editor'?s picks)[\W_]*$"
+)
+#: markdown links, bare URLs and <URL>: what a navigation line is made of
+LINK_RE = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+|www\.\S+")
+#: a line whose words outside links number at most this is a link line
+LINK_LINE_MAX_WORDS = 3
+SEPARATOR_RE = re.compile(r"^[\s\W_]+$")
+
+#: a headline-shaped line: this short, this many words, no closing sentence punctuation
+HEADLINE_MAX_CHARS = 160
+HEADLINE_WORDS = (3, 25)
+HEADLINE_END_PUNCTUATION = ".:;,"
+#: consecutive headline-shaped lines needed to call them a list of other stories
+SIDEBAR_MIN_LINES = 3
+#: share of capitalised words that makes a block title case
+TITLE_CASE_SHARE = 0.6
+#: title-case blocks sharing less of their vocabulary with the article are other stories
+SIDEBAR_MAX_OVERLAP = 0.5
+#: sentence-case blocks need an even lower overlap
+SIDEBAR_MAX_OVERLAP_PLAIN = 0.25
+#: a sidebar never starts in the first part of the text (that is the article itself)
+SIDEBAR_MIN_POSITION = 0.3
+#: words too common to say what a text is about
+STOPWORDS = frozenset(
+    "about above after again against also amid among been before being below between both "
+    "could does doing down during each from further have having here into more most other "
+    "over same should some such than that their them then there these they this those "
+    "through under until very were what when where which while will with would your says "
+    "said year years news week".split()
+)
+SMALL_WORDS = frozenset(
+    "a an the of in on to for with and or as at by from over amid vs via is are be its into "
+    "per but nor up".split()
+)
+#: footer lines this short, between two boilerplate lines at the end, are footer too
+FOOTER_GAP_MAX_CHARS = 300
+FOOTER_GAP_MAX_LINES = 2
+FOOTER_MIN_POSITION = 0.5
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+class Line(NamedTuple):
+    start: int  # first non-blank character
+    end: int  # after the last non-blank character
+    text: str
+
+
+def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
+    """Return the sorted, non-overlapping spans of text that are not the article."""
+    lines = list(_content_lines(text))
+    marks: dict[int, Boilerplate] = {}
+    _mark_cues(lines, marks)
+    _mark_sidebars(text, lines, marks)
+    _mark_footer_gaps(text, lines, marks)
+    return tuple(marks[i] for i in sorted(marks))
+
+
+def _content_lines(text: str) -> Iterator[Line]:
+    """Yield the non-blank lines with the offsets of their non-blank part."""
+    for found in re.finditer(r"[^\n]+", text):
+        line = found.group()
+        stripped = line.strip()
+        if stripped:
+            start = found.start() + len(line) - len(line.lstrip())
+            yield Line(start, start + len(stripped), stripped)
+
+
+def _mark(marks: dict[int, Boilerplate], i: int, line: Line, kind: str, rule: str) -> None:
+    """Record that line i is boilerplate, unless it already is."""
+    if i not in marks:
+        marks[i] = Boilerplate(line.start, line.end, kind, rule)
+
+
+def _mark_cues(lines: list[Line], marks: dict[int, Boilerplate]) -> None:
+    """Mark lines announced by a cue phrase, link lines and separators."""
+    follow = False
+    for i, line in enumerate(lines):
+        if follow:
+            _mark(marks, i, line, "bio", "about_author")
+            follow = False
+        found = _CUE_RE.search(line.text)
+        if found is not None:
+            cue = CUES[int(found.lastgroup[1:])]  # type: ignore[index]
+            _mark(marks, i, line, cue.kind, cue.rule)
+            follow = cue.scope == "next"
+        elif _is_link_line(line.text):
+            _mark(marks, i, line, "links", "link_line")
+        elif SEPARATOR_RE.match(line.text):
+            _mark(marks, i, line, "separator", "separator")
+
+
+def _is_link_line(text: str) -> bool:
+    """Return whether the line is links with at most a few words around them."""
+    rest, count = LINK_RE.subn(" ", text)
+    return count > 0 and len(_WORD_RE.findall(rest)) <= LINK_LINE_MAX_WORDS
+
+
+def _is_headline(text: str) -> bool:
+    """Return whether a line has the shape of a headline."""
+    text = text.lstrip("-*•·> ").strip()
+    if not text or len(text) > HEADLINE_MAX_CHARS or text[-1] in HEADLINE_END_PUNCTUATION:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“‘"):
+        return False
+    words = text.split()
+    return HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1]
+
+
+def _headline_runs(lines: list[Line], marks: dict[int, Boilerplate]) -> Iterator[tuple[int, int]]:
+    """Yield [first, last) line indexes of runs of unmarked headline-shaped lines."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and j not in marks and _is_headline(lines[j].text):
+            j += 1
+        if j - i >= SIDEBAR_MIN_LINES:
+            yield i, j
+        i = max(j, i + 1)
+
+
+def _mark_sidebars(text: str, lines: list[Line], marks: dict[int, Boilerplate]) -> None:
+    """Mark runs of headlines of other stories: at the end, or under a "Related" heading."""
+    for first, last in list(_headline_runs(lines, marks)):
+        if lines[first].start < SIDEBAR_MIN_POSITION * len(text):
+            continue
+        headed = first > 0 and bool(SIDEBAR_HEADING_RE.match(lines[first - 1].text))
+        at_end = all(k in marks for k in range(last, len(lines)))
+        if not (headed or (at_end and _unrelated(lines, first, last, marks))):
+            continue
+        if headed:
+            _mark(marks, first - 1, lines[first - 1], "sidebar", "sidebar_heading")
+        rule = "related_heading" if headed else "headline_block"
+        for k in range(first, last):
+            _mark(marks, k, lines[k], "sidebar", rule)
+
+
+def _unrelated(lines: list[Line], first: int, last: int, marks: dict[int, Boilerplate]) -> bool:
+    """Return whether the block's vocabulary is foreign enough to the article's."""
+    block = [lines[k].text for k in range(first, last)]
+    article = [ln.text for k, ln in enumerate(lines) if k not in marks and not first <= k < last]
+    block_words = _content_words(" ".join(block))
+    if not block_words:
+        return False
+    overlap = len(block_words & _content_words(" ".join(article))) / len(block_words)
+    limit = SIDEBAR_MAX_OVERLAP if _title_case_share(block) >= TITLE_CASE_SHARE else (
+        SIDEBAR_MAX_OVERLAP_PLAIN)
+    return overlap < limit
+
+
+def _content_words(text: str) -> set[str]:
+    """Return the lower-cased words that say what a text is about."""
+    words = {w.lower().strip("'’-") for w in _WORD_RE.findall(text)}
+    return {w for w in words if len(w) >= 4 and w not in STOPWORDS}
+
+
+def _title_case_share(block: list[str]) -> float:
+    """Return the share of capitalised words among the block's non-small words."""
+    words = [w for line in block for w in _WORD_RE.findall(line) if w.lower() not in SMALL_WORDS]
+    if not words:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)
+
+
+def _mark_footer_gaps(text: str, lines: list[Line], marks: dict[int, Boilerplate]) -> None:
+    """Mark short unmarked lines wedged between boilerplate lines at the end of the text."""
+    k = len(lines) - 1
+    while k >= 0:
+        if k in marks:
+            k -= 1
+            continue
+        j = k
+        while j >= 0 and j not in marks:
+            j -= 1
+        gap = range(j + 1, k + 1)
+        if k == len(lines) - 1 or j < 0 or len(gap) > FOOTER_GAP_MAX_LINES:
+            return
+        if lines[j].start < FOOTER_MIN_POSITION * len(text):
+            return
+        if any(len(lines[g].text) > FOOTER_GAP_MAX_CHARS for g in gap):
+            return
+        for g in gap:
+            _mark(marks, g, lines[g], "footer", "between_footer")
+        k = j

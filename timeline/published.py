@@ -1,0 +1,330 @@
+"""Publication dates: parse metadata values, find datelines, infer a date from the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from timeline.boilerplate import find_boilerplate
+from timeline.records import Boilerplate
+
+#: datelines are only looked for this near the start of a document
+DATELINE_WINDOW = 600
+#: a line this long is prose, not a dateline
+DATELINE_MAX_LINE = 120
+#: how much text may precede the date on a dateline ("Global Research, ")
+DATELINE_MAX_PREFIX = 60
+#: how sure each kind of evidence makes us
+CONFIDENCE = {
+    "metadata": 1.0,
+    "dateline": 0.9,
+    "partial_dateline": 0.7,
+    "latest_full_date": 0.5,
+    "latest_full_date_agreeing": 0.6,
+    "year_hint_month_day": 0.4,
+    "year_hint_month": 0.3,
+    "year_hint_only": 0.15,
+}
+#: when the text gives only a year, the inferred date is the middle of it (least expected error)
+YEAR_ONLY_DATE = (7, 1)
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+
+
+def _full_date_pattern(tag: str) -> str:
+    """Return a pattern for one absolute date with named groups suffixed by tag."""
+    return (
+        rf"(?:{_WEEKDAY}(?P<m1{tag}>{_MONTH})\s+(?P<d1{tag}>{_DAY}),?\s+(?P<y1{tag}>{_YEAR})"
+        rf"|{_WEEKDAY}(?P<d2{tag}>{_DAY})\s+(?:of\s+)?(?P<m2{tag}>{_MONTH}),?\s+(?P<y2{tag}>{_YEAR})"
+        rf"|(?P<y3{tag}>{_YEAR})[-/.](?P<m3{tag}>1[0-2]|0?[1-9])[-/.](?P<d3{tag}>3[01]|[12]\d|0?[1-9]))"
+        r"(?![\d])"
+    )
+
+
+FULL_DATE_RE = re.compile(r"\b" + _full_date_pattern(""))
+#: "Published: 12 March 2023", "Updated on 2021-03-03", "Posted Oct. 27, 2020"
+LABELLED_RE = re.compile(
+    r"^[\W_]*(?P<label>first published|published|posted|last updated|updated|last modified|date)"
+    r"(?:\s+(?:on|at))?[\W_]*?\s*" + _full_date_pattern("l"),
+    re.IGNORECASE | re.MULTILINE,
+)
+#: labels that mean the first publication (preferred over "updated")
+PUBLISHED_LABELS = ("first published", "published", "posted", "date")
+#: what may follow the date on a dateline line: a time, a zone, a separator
+DATELINE_TAIL_RE = re.compile(
+    r"^\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d+)?)?)?"
+    r"\s*(?:\((?:[A-Z][\w.&' ]{0,30})\)\s*)?(?:[|/·•—–-]+.*)?$",
+    re.IGNORECASE,
+)
+#: "Oct. 27 (UPI) --", "WASHINGTON, Sept 16 (Reuters) -": month and day, no year
+PARTIAL_DATELINE_RE = re.compile(
+    r"^[\W_]*(?:(?P<city>[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?),\s+)?"
+    rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*(?P<agency>\((?:[A-Z][\w.&' ]{{0,30}})\)\s*)?"
+    r"(?:--|[-—–:])",
+    re.MULTILINE,
+)
+#: phrases that name the year the text is written in: "so far in 2020", "2020 to date"
+CURRENT_YEAR_RE = re.compile(
+    r"\b(?:so far (?:in|this year,?)|earlier in|this year,?|(?:in|for) the rest of|"
+    r"year[- ]to[- ]date in)\s+(?P<y1>" + _YEAR + r")\b"
+    r"|\b(?P<y2>" + _YEAR + r")\s+(?:so far|to date|thus far)\b",
+    re.IGNORECASE,
+)
+COPYRIGHT_YEAR_RE = re.compile(r"(?:©|\(c\)|copyright)[^\n]{0,80}?\b(?P<year>" + _YEAR + r")\b",
+                               re.IGNORECASE)
+#: a month with a day but no year: "on November 29", "November 29,"
+MONTH_DAY_RE = re.compile(
+    rf"\b(?P<month>{_FULL_MONTH}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)\s+(?P<day>{_DAY})\b"
+    r"(?!,?\s*(?:19|20)\d\d)(?!\s*(?:Communiqu|Declaration|Accord|Agreement|Movement|Statement))"
+)
+#: a month on its own after a word that makes it a time: "in August", "at the beginning of August"
+MONTH_ALONE_RE = re.compile(
+    r"\b(?:in|since|by|until|during|early|late|mid-?|beginning of|end of|start of|middle of)\s+"
+    rf"(?P<month>{_FULL_MONTH})\b(?!\s+\d)"
+)
+_ISO_PREFIX_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
+_COMPACT_RE = re.compile(r"^\s*((?:19|20)\d\d)(\d\d)(\d\d)\s*$")
+
+
+def parse_date(value: str) -> date | None:
+    """Return the date a metadata value (ISO, "October 27, 2020", RFC 2822, ...) names, or None."""
+    value = value.strip()
+    if not value:
+        return None
+    for pattern in (_ISO_PREFIX_RE, _COMPACT_RE):
+        found = pattern.match(value)
+        if found:
+            return _safe_date(int(found[1]), int(found[2]), int(found[3]))
+    found = FULL_DATE_RE.search(value)
+    if found:
+        return _date_from_match(found, "")
+    if any(c.isdigit() for c in value):
+        return _dateparser_date(value)
+    return None
+
+
+def _dateparser_date(value: str) -> date | None:
+    """Return the date dateparser reads in a value that names a whole day, or None."""
+    import dateparser  # only for rare metadata forms: keeps the common path cheap
+
+    data = dateparser.DateDataParser(languages=["en"]).get_date_data(value)
+    if data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date()  # type: ignore[no-any-return]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    """Return the date, or None when the fields do not make one."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    """Return the month number of a month name or abbreviation."""
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _day_number(text: str) -> int:
+    """Return the day number of "27" or "27th"."""
+    return int(text.rstrip("stndrh"))
+
+
+def _date_from_match(found: re.Match[str], tag: str) -> date | None:
+    """Return the date of a match of _full_date_pattern(tag)."""
+    for i in ("1", "2"):
+        if found[f"y{i}{tag}"]:
+            return _safe_date(int(found[f"y{i}{tag}"]), _month_number(found[f"m{i}{tag}"]),
+                              _day_number(found[f"d{i}{tag}"]))
+    return _safe_date(int(found[f"y3{tag}"]), int(found[f"m3{tag}"]), int(found[f"d3{tag}"]))
+
+
+def find_dateline(text: str) -> tuple[date, str] | None:
+    """Return the publication date a dateline gives, with the dateline's text, or None.
+
+    A dateline is a "Published ..."/"Updated ..." line (anywhere; "Published" wins over
+    "Updated"), or a short line near the start that is mostly one full date
+    ("Global Research, October 27, 2020", "March 3, 2021 08:15 ET"). Datelines without
+    a year ("Oct. 27 (UPI) --") are not returned here: see find_partial_dateline.
+    """
+    span = dateline_span(text)
+    if span is None:
+        return None
+    day, start, end = span
+    return day, text[start:end]
+
+
+def dateline_span(text: str) -> tuple[date, int, int] | None:
+    """Return the dateline's date and its [start, end) offsets, or None."""
+    labelled = _labelled_dateline(text)
+    if labelled is not None:
+        return labelled
+    return _bare_dateline(text)
+
+
+def _labelled_dateline(text: str) -> tuple[date, int, int] | None:
+    """Return the first "Published" line's date (else the first "Updated" one near the start)."""
+    updated: tuple[date, int, int] | None = None
+    for found in LABELLED_RE.finditer(text):
+        day = _date_from_match(found, "l")
+        if day is None:
+            continue
+        start, end = found.start("label"), found.end()
+        if found["label"].lower() in PUBLISHED_LABELS:
+            if found["label"].lower() != "date" or start < DATELINE_WINDOW:
+                return day, start, end
+        elif updated is None and start < DATELINE_WINDOW:
+            updated = (day, start, end)
+    return updated
+
+
+def _bare_dateline(text: str) -> tuple[date, int, int] | None:
+    """Return the date of a short date line near the start, with its span."""
+    for start, line in _lines(text[:DATELINE_WINDOW]):
+        if len(line.strip()) > DATELINE_MAX_LINE:
+            continue
+        found = FULL_DATE_RE.search(line)
+        if found is None or found.start() > DATELINE_MAX_PREFIX:
+            continue
+        prefix = line[: found.start()]
+        if any(mark in prefix for mark in ".!?") and not prefix.rstrip().endswith(","):
+            continue
+        if not DATELINE_TAIL_RE.match(line[found.end():]):
+            continue
+        day = _date_from_match(found, "")
+        if day is not None:
+            left = len(line) - len(line.lstrip(" \t*_#>"))
+            right = len(line.rstrip(" \t*_\r"))
+            return day, start + left, start + right
+    return None
+
+
+def _lines(text: str) -> Iterable[tuple[int, str]]:
+    """Yield each line with its start offset."""
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def find_partial_dateline(text: str) -> tuple[int, int, str] | None:
+    """Return (month, day, text) of a dateline without a year near the start, or None.
+
+    It needs a wire agency in parentheses or a city in capitals before it
+    ("Oct. 27 (UPI) --", "WASHINGTON, Sept 16 (Reuters) -") to count.
+    """
+    for found in PARTIAL_DATELINE_RE.finditer(text[:DATELINE_WINDOW]):
+        if not (found["agency"] or found["city"]):
+            continue
+        month, day = _month_number(found["month"]), _day_number(found["day"])
+        if _safe_date(2000, month, day) is not None:  # a leap year admits Feb 29
+            return month, day, found.group().strip(" *_#>")
+    return None
+
+
+def infer_published(
+    text: str, boilerplate: Sequence[Boilerplate] | None = None
+) -> tuple[date, float, str] | None:
+    """Return a publication date inferred from the text, how sure (0..1) and why, or None.
+
+    Evidence, strongest first: a dateline without a year completed with the year the
+    text is written in; the latest full date in the article body (articles report what
+    happened up to the day they appear); a "so far in 2020"-style year combined with
+    the latest month-day or month the text mentions; a year alone (dated mid-year).
+    Boilerplate spans (footers, sidebars scraped later) are not evidence, except a
+    copyright year, which is weak evidence of the year.
+    """
+    spans = find_boilerplate(text) if boilerplate is None else boilerplate
+    body = _blank_spans(text, spans)
+    latest = _latest_full_date(body)
+    year, year_reason = _writing_year(body, text, latest)
+    partial = find_partial_dateline(text)
+    if partial is not None and year is not None:
+        day = _safe_date(year, partial[0], partial[1])
+        if day is not None:
+            reason = f"dateline '{partial[2]}' gives month and day; the year {year} {year_reason}"
+            return day, CONFIDENCE["partial_dateline"], reason
+    if latest is not None:
+        agreeing = year is not None and latest[0].year == year
+        key = "latest_full_date_agreeing" if agreeing else "latest_full_date"
+        return latest[0], CONFIDENCE[key], f"the latest full date in the text is '{latest[1]}'"
+    if year is None:
+        return None
+    return _date_in_year(body, year, year_reason)
+
+
+def _blank_spans(text: str, spans: Sequence[Boilerplate]) -> str:
+    """Return the text with the spans replaced by spaces (offsets kept)."""
+    if not spans:
+        return text
+    parts: list[str] = []
+    offset = 0
+    for span in spans:
+        parts.append(text[offset:span.start])
+        parts.append(" " * (span.end - span.start))
+        offset = span.end
+    parts.append(text[offset:])
+    return "".join(parts)
+
+
+def _latest_full_date(body: str) -> tuple[date, str] | None:
+    """Return the latest full date in the body with its text, or None."""
+    best: tuple[date, str] | None = None
+    for found in FULL_DATE_RE.finditer(body):
+        day = _date_from_match(found, "")
+        if day is not None and (best is None or day > best[0]):
+            best = (day, found.group())
+    return best
+
+
+def _writing_year(
+    body: str, text: str, latest: tuple[date, str] | None
+) -> tuple[int | None, str]:
+    """Return the year the text is written in and why, or (None, "")."""
+    found = CURRENT_YEAR_RE.search(body)
+    if found:
+        return int(found["y1"] or found["y2"]), f"from '{found.group()}'"
+    if latest is not None:
+        return latest[0].year, f"from the latest full date '{latest[1]}'"
+    years = [int(m["year"]) for m in COPYRIGHT_YEAR_RE.finditer(text)]
+    if years:
+        return max(years), f"from the copyright notice ({max(years)})"
+    return None, ""
+
+
+def _date_in_year(body: str, year: int, year_reason: str) -> tuple[date, float, str]:
+    """Return the latest month-day or month the body mentions, placed in the given year."""
+    days = [
+        (d, m.group()) for m in MONTH_DAY_RE.finditer(body)
+        if (d := _safe_date(year, _month_number(m["month"]), _day_number(m["day"]))) is not None
+    ]
+    if days:
+        day, said = max(days)
+        reason = f"the latest day mentioned is '{said}'; the year {year} {year_reason}"
+        return day, CONFIDENCE["year_hint_month_day"], reason
+    months = [(date(year, _month_number(m["month"]), 1), m.group())
+              for m in MONTH_ALONE_RE.finditer(body)]
+    if months:
+        day, said = max(months)
+        reason = f"the latest month mentioned is '{said}' (dated its first day); the year {year} {year_reason}"
+        return day, CONFIDENCE["year_hint_month"], reason
+    middle = date(year, *YEAR_ONLY_DATE)
+    return middle, CONFIDENCE["year_hint_only"], f"only the year {year} is known ({year_reason}); dated mid-year"
