@@ -73,7 +73,12 @@ ZONE = r"(?:E[SD]T|C[SD]T|P[SD]T|M[SD]T|GMT|UTC|local\s+time|[A-Z][a-z]+\s+time)
 RULE_PATTERNS: list[tuple[str, str]] = [
     ("block_money", r"[$€£¥]\s?\d[\d,.]*(?:\s*(?i:million|billion|trillion|bn|m)\b)?"),
     ("block_percent", r"\d[\d,.]*\s*(?:%|(?i:percent|per\s+cent|percentage\s+points?)\b)"),
-    ("block_age", rf"{NUM}[\s-]+(?i:years?|months?)[\s-]+old\b"),
+    ("block_age", rf"(?:(?i:a|an|the|their|his|her|its)\s+)?{NUM}[\s-]+(?i:years?|months?|weeks?|days?)[\s-]+old\b"),
+    ("block_fraction_word", r"(?i:one|two|three)[\s-]quarters?\b|(?i:a)\s+quarter\s+of\b|(?i:more\s+than\s+a)\s+quarter\b"),
+    ("block_rate", r"(?<=\d\s)(?:(?i:a|an|per))\s+(?i:year|month|week|day|hour|quarter)\b"),
+    ("block_rate_word", r"(?:(?<=illion\s)|(?<=ollars\s)|(?<=shares\s)|(?<=seats\s)|(?<=lights\s)|(?<=people\s)|(?<=cents\s))(?:(?i:a|an|per))\s+(?i:year|month|week|day|hour|quarter)\b"),
+    ("block_possessive", r"(?i:today|tomorrow|yesterday)['’]s\b"),
+    ("block_second", r"(?i:a\s+second)\b"),
     ("block_quantity", rf"\b\d[\d,]*\s+(?:{'|'.join(QUANTITY_NOUNS)})\b"),
     ("block_number", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+"),
     ("block_fraction", r"\b\d{1,2}/\d{1,2}\b(?!/)"),
@@ -99,7 +104,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "relative_day",
-        rf"(?P<word>(?i:yesterday|today|tomorrow|tonight|overnight))(?:\s+(?P<part>{PART}))?",
+        rf"(?P<word>(?i:yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{PART}))?",
     ),
     ("part_of_day", rf"(?P<rel>(?i:this|that|last|the))\s+(?P<part>{PART})\b"),
     ("anchored_day", r"(?i:(?P<rel>the\s+next|the\s+following|that|the\s+same|the\s+previous"
@@ -120,10 +125,12 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ("vague_ago", rf"(?P<unit>{UNIT})s\s+(?P<dir>(?i:ago|earlier|later|before))\b"),
     (
         "duration",
-        rf"(?:(?P<mod>{MODIFIER})\s+)?(?:(?P<det>(?i:the|its|their|a))\s+)?(?:(?P<rel>(?i:past|last"
+        rf"(?:(?P<det>(?i:the))\s+(?=(?i:past|last|next|first|coming|previous|following|latest|final"
+        rf"|remaining|initial|ensuing|same|succeeding|preceding|recent|second)\s|(?i:nine|six|three)"
+        rf"\s+months))?(?:(?P<rel>(?i:past|last"
         rf"|next|first|coming|previous|following|latest|final|remaining|initial|ensuing|same"
         rf"|succeeding|preceding|recent|second))\s+)?(?P<num>{NUM})[\s-]+(?:(?i:more|additional"
-        rf"|straight|consecutive|full|trading|business|calendar|long)\s+)?(?P<unit>{UNIT})s?\b"
+        rf"|straight|consecutive|full|trading|business|calendar|long)\s+)?(?P<unit>{UNIT})s?\b(?!-)"
         rf"(?:\s+(?i:or\s+so|or\s+more|or\s+longer))?",
     ),
     (
@@ -132,11 +139,11 @@ RULE_PATTERNS: list[tuple[str, str]] = [
         rf"(?P<unit>(?i:year|month|decade|century))\b",
     ),
     ("vague_duration", rf"(?P<rel>(?i:recent|coming|the\s+coming|past))\s+(?P<unit>{UNIT})s\b"),
-    ("bare_units", rf"(?<=\bfor\s)(?P<unit>(?i:years|months|weeks|days|decades|hours))\b"),
+    ("bare_units", rf"(?:(?<=\b[Ff]or\s)|(?<=within\s))(?P<unit>(?i:years|months|weeks|days|decades|hours))\b"),
     (
         "quarter",
-        rf"(?:(?P<det>(?i:the|its|this\s+year's|last\s+year's|next\s+year's|the\s+year-earlier"
-        rf"|the\s+year-ago|a))\s+)?(?:(?i:fiscal)[\s-]+)?(?P<ord>(?i:first|second|third|fourth"
+        rf"(?:(?P<det>(?i:the|this\s+year's|last\s+year's|next\s+year's|the\s+year-earlier"
+        rf"|the\s+year-ago))\s+(?!\w+-quarter))?(?:(?i:fiscal)[\s-]+)?(?P<ord>(?i:first|second|third|fourth"
         rf"|1st|2nd|3rd|4th))[\s-]+(?:(?i:fiscal)\s+)?(?i:quarter)(?!ly)(?P<plural>s)?"
         rf"(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+)?(?P<year>{YEAR4}))?\b",
     ),
@@ -152,10 +159,12 @@ RULE_PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+|^|(?<=\s))?(?P<noun>(?i:quarter|period))\b(?!ly)",
     ),
     ("year_ago_adj", r"(?P<word>(?i:year-earlier|year-ago))"),
-    ("year_end", r"(?i:year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year)"),
+    ("year_end", r"(?i:year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year)\b(?!ed|ing)"),
+    ("year_ended", r"(?i:the\s+(?:fiscal\s+)?(?P<unit>year|quarter))(?=\s+(?:ended|ending|that\s+ended)\b)"),
+    ("the_year", r"(?P<det>(?i:the\s+full|the\s+current|the))\s+(?P<fiscal>(?i:fiscal)\s+)?(?P<unit>(?i:year|week|weekend))\b(?!\s+(?:ended|ending|before|after|earlier|ago)\b)"),
     (
         "year",
-        rf"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY)\s*))?(?<![\d,.$#-])(?P<year>{YEAR4})(?![\d%]"
+        rf"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY)\s*))?(?<![\d,.$#])(?<!\d-)(?P<year>{YEAR4})(?![\d%]"
         rf"|,\d|\.\d|-\d)(?:\s+(?P<noun>(?i:period|fiscal\s+year|first\s+half|second\s+half))\b)?",
     ),
     ("year_the", rf"(?i:the)\s+(?P<year>{YEAR4})\s+(?P<noun>(?i:period|fiscal\s+year))\b"),
@@ -166,24 +175,23 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     ("century", r"(?:(?i:the|this|last|next)\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)"),
     ("this_century", r"(?P<rel>(?i:this|last|next))\s+(?i:century)"),
-    ("reference", rf"\b(?:{'|'.join(sorted((re.escape(w) for w in REFERENCE_WORDS), key=len, reverse=True))})\b"),
+    ("reference", rf"\b(?i:{'|'.join(sorted((re.escape(w) for w in REFERENCE_WORDS), key=len, reverse=True))})\b"),
     ("set_word", rf"\b(?i:{'|'.join(SET_WORDS)})\b"),
     (
         "set_every",
         rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>{NUM_WORD}|\d+)\s+)?(?P<unit>{UNIT}|{WEEKDAY}"
         rf"|{MONTH_FULL})s?\b(?:\s+(?P<part>{PART}))?",
     ),
-    ("set_rate", rf"(?<=\d\s)(?:(?i:a|an|per))\s+(?P<unit>(?i:year|month|week|day|hour))\b"),
     (
         "clock",
-        rf"(?:(?P<mod>(?i:about|around|at\s+about|approximately|shortly\s+after|shortly\s+before"
-        rf"|just\s+after|just\s+before))\s+)?(?P<h>1[0-2]|0?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>{AMPM})"
-        rf"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?",
+        rf"(?P<h>1[0-2]|0?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>{AMPM})"
+        rf"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?"
+        rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})\b)?",
     ),
     ("clock_24", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s+(?P<zone>{ZONE})"),
     ("noon", rf"(?P<word>(?i:noon|midnight|midday))(?:\s+(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?"),
     ("day_of_month", r"(?i:the)\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|\s+of\b))"),
-    ("holiday", rf"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{'|'.join(h.title() for h in HOLIDAYS)}|Thanksgiving(?:\s+Day)?|Election\s+Day|Easter)"),
+    ("holiday", rf"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{'|'.join(h.title() for h in HOLIDAYS)}|Thanksgiving(?:\s+Day)?|Election\s+Day|Easter)\b"),
 ]
 
 
@@ -202,6 +210,8 @@ TRIGGERS: dict[str, str] = {
     "relative_day": r"[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Oo]vernight",
     "part_of_day": r"morning|afternoon|evening|night",
     "anchored_day": r"\b[Dd]ay\b",
+    "year_ended": r"[Yy]ear|[Qq]uarter",
+    "the_year": r"[Yy]ear|[Ww]eek",
     "relative_unit": r"[Ww]eek|[Mm]onth|[Yy]ear|[Qq]uarter|[Dd]ecade|[Cc]entury|[Pp]eriod",
     "season": r"[Ss]pring|[Ss]ummer|[Ff]all\b|[Aa]utumn|[Ww]inter",
     "ago": UNIT_WORD,
@@ -209,7 +219,7 @@ TRIGGERS: dict[str, str] = {
     "duration": UNIT_WORD,
     "duration_single": UNIT_WORD,
     "vague_duration": UNIT_WORD,
-    "bare_units": r"\bfor\s",
+    "bare_units": r"\b[Ff]or\s|\bwithin\s|\bin\s",
     "quarter": r"[Qq]uarter",
     "half": r"\bhalf\b",
     "quarter_ref": r"[Qq]uarter|[Pp]eriod",
@@ -286,6 +296,10 @@ MAY_CUES = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|of|last|next|this|early"
     r"|late|mid|to|and|or|between|end\s+of)[\s-]+)$"
 )
+#: what follows "daily"/"annually" when it is an adverb of frequency, not an adjective ("daily volume")
+SET_ADVERB_AFTER = re.compile(r"\s*(?:[.,;:)\"'']|$|(?:and|or|in|at|for|to|from|by|since|until|on|with|through|the|a|an)\b)")
+#: a preposition right before a date that points forward ("by Dec. 15", "until Nov. 6")
+AHEAD_BEFORE = re.compile(r"\b(?:by|until|till|through|to|from)\s+$")
 NAME_AFTER = re.compile(rf"\s+(?:{'|'.join(NAME_NOUNS)})")
 
 # ---------------------------------------------------------------- helpers on dates
@@ -421,7 +435,7 @@ def _md_value(ctx: _Context, text: str, s: int, e: int, month: int, day: int, ye
     base = ctx.published
     if base is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", ""
-    ahead = _looks_ahead(text, s, e)
+    ahead = _looks_ahead(text, s, e) or bool(AHEAD_BEFORE.search(text, max(0, s - 12), s))
     y = _month_date(base, month, ahead)
     if not ahead and month == base.month and day > base.day:
         y -= 1
@@ -478,7 +492,8 @@ def _r_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Reso
     elif last == "this":
         y = base.year
     else:
-        y = _month_date(base, month, _looks_ahead(text, s, e))
+        ahead = _looks_ahead(text, s, e) or bool(AHEAD_BEFORE.search(text, max(0, s - 12), s))
+        y = _month_date(base, month, ahead)
     return "DATE", f"{y}-{month:02d}", base.isoformat()
 
 
@@ -567,6 +582,8 @@ def _r_relative_unit(m: re.Match[str], text: str, s: int, e: int, ctx: _Context)
     rel = m["rel"].lower().split()
     unit = m["unit"].lower()
     last = rel[-1]
+    if m["unit"][0].isupper() and m["rel"][0].isupper():
+        return None
     if unit == "period" and last not in ("same", "latest", "current"):
         return None
     if last == "same" or (unit == "period"):
@@ -655,6 +672,10 @@ def _r_ago(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolv
     direction = m["dir"].lower()
     sign = 1 if direction in ("later", "after", "from now", "hence", "after that") else -1
     relative_to_text = direction not in ("ago", "from now", "hence", "back")
+    if direction in ("after", "before", "after that", "before that") or (
+        direction == "later" and ctx.anchor is None
+    ):
+        return "DURATION_ONLY", _duration(num, unit), ""
     base = (ctx.anchor if relative_to_text and ctx.anchor else None) or ctx.published
     if num is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", ""
@@ -679,7 +700,7 @@ def _r_duration(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> R
     unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
     raw = m["num"]
     num = _number(raw)
-    if raw.lower() in ("a", "an") and m["det"] is None and m["rel"] is None and m["mod"] is None:
+    if raw.lower() in ("a", "an") and m["det"] is None and m["rel"] is None:
         prev = text[max(0, s - 12):s].lower()
         if re.search(r"(?:once|twice|times|\d)\s+$", prev):
             return "SET", _duration(1, unit), ""
@@ -783,6 +804,28 @@ def _r_year_end(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> R
     return "DATE", f"{ctx.published.year}-12", ctx.published.isoformat()
 
 
+def _r_year_ended(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    if m["unit"].lower() == "quarter":
+        return "DATE", ctx.quarter or "XXXX-QX", ""
+    return "DURATION", "P1Y", ""
+
+
+def _r_the_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    unit = m["unit"].lower()
+    det = m["det"].lower().split()
+    base = ctx.published
+    if base is None:
+        return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"}.get(unit, "XXXX"), ""
+    if unit == "year" and det == ["the"] and not m["fiscal"] and not re.match(r"\s+(?:to\s+date|so\s+far)|[.,;]", text[e:e + 10]) and not re.search(r"(?i)\b(?:for|of|in|during|through)\s+$", text[max(0, s - 12):s]):
+        return None
+    if unit == "week":
+        return "DATE", _week(base), base.isoformat()
+    if unit == "weekend":
+        d = _weekday_date(base, 5, _looks_ahead(text, s, e))
+        return "DATE", _week(d) + "-WE", base.isoformat()
+    return "DATE", str(base.year), base.isoformat()
+
+
 def _r_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
     year = int(m["year"])
     if not m.groupdict().get("fiscal") and year < 1800:
@@ -797,12 +840,13 @@ def _r_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resol
 
 
 def _r_decade(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    suffix = "" if m.group()[:3].lower() == "the" else "X"
     if m["dec"]:
-        return "DATE", f"{m['dec']}X", ""
+        return "DATE", f"{m['dec']}{suffix}", ""
     century = "19"
     if ctx.published and ctx.published.year >= 2000 and int(m["short"]) < 3:
         century = "20"
-    return "DATE", f"{century}{m['short']}X", ""
+    return "DATE", f"{century}{m['short']}{suffix}", ""
 
 
 def _r_century(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
@@ -818,6 +862,13 @@ def _r_this_century(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 
 def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
     word = re.sub(r"\s+", " ", m.group().lower())
+    before = text[max(0, s - 12):s].lower()
+    if word == "now" and re.search(r"\b(?:for|until|till|from|by)\s+$", before):
+        return None
+    if word == "soon" and (re.search(r"\bas\s+$", before) or re.match(r"\s+(?:after|as)\b", text[e:e + 8])):
+        return None
+    if word == "future" and re.search(r"foreseeable\s+$", before):
+        return None
     if word == "current" and not re.match(r"\s+(?:level|rate|levels|rates|quarter|year|period|"
                                            r"crisis|situation|conditions|session|term|market)",
                                            text[e:e + 12]):
@@ -831,6 +882,8 @@ def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> 
 
 
 def _r_set_word(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    if m.group().lower() == "quarterly" or not SET_ADVERB_AFTER.match(text, e):
+        return None
     return "SET", SET_WORDS[m.group().lower()], ""
 
 
@@ -873,6 +926,10 @@ def _r_clock(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Reso
         h = 0
     mi = m["mi"] or "00"
     d, anchor = _clock_day(m, text, s, e, ctx)
+    if m["mon"]:
+        dated = _md_value(ctx, text, s, e, _month_num(m["mon"]), _day_num(m["day"]), None, None)
+        if dated and re.fullmatch(r"\d{4}-\d\d-\d\d", dated[1]):
+            d = date.fromisoformat(dated[1])
     day = d.isoformat() if d else "XXXX-XX-XX"
     return "TIME", f"{day}T{h:02d}:{mi}", anchor
 
@@ -966,6 +1023,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
     "quarter_ref": _r_quarter_ref,
     "year_ago_adj": _r_year_ago_adj,
     "year_end": _r_year_end,
+    "year_ended": _r_year_ended,
+    "the_year": _r_the_year,
     "year": _r_year,
     "year_the": _r_year,
     "decade": _r_decade,
@@ -974,8 +1033,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
     "reference": _r_reference,
     "set_word": _r_set_word,
     "set_every": _r_set_every,
-    "set_rate": _r_set_rate,
-    "clock": _r_clock,
+        "clock": _r_clock,
     "clock_24": _r_clock_24,
     "noon": _r_noon,
     "day_of_month": _r_day_of_month,
@@ -983,6 +1041,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
 }
 
 #: rules whose dates set up an anchor for later relative expressions ("two days later")
+NO_PREFIX_RULES = frozenset({"duration", "ago", "reference", "weekday", "clock"})
 ANCHORING_RULES = frozenset({"date_iso", "date_numeric", "date_month_day", "date_day_month"})
 PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
 
@@ -1022,10 +1081,21 @@ def _in_skip(start: int, end: int, skip: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in skip)
 
 
-def _with_prefix(text: str, start: int) -> int:
+def _with_prefix(text: str, start: int, rule: str) -> int:
     """Return the start of a span widened over a leading modifier ("early", "the end of")."""
     m = PREFIX.search(text, max(0, start - 24), start)
-    return m.start() if m else start
+    if m is None:
+        return start
+    if m.group().lower().startswith(("earlier", "later")) and not re.match(
+        r"(?i)this\s+(?:year|month)|that\s+year|in\s+the\s+year|yesterday", text[start:start + 14]
+    ):
+        return start
+    return m.start()
+
+
+def _duration_end(m: re.Match[str]) -> int:
+    """Return where the duration part of "three days later" ends (TimeML leaves out "later")."""
+    return m.end("unit") + (1 if m.string[m.end("unit"):m.end("unit") + 1] == "s" else 0)
 
 
 def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = ()) -> list[Timex]:
@@ -1045,11 +1115,13 @@ def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = 
         if resolved is None:
             continue
         typ, value, anchor = resolved
+        if typ == "DURATION_ONLY":
+            typ, end = "DURATION", _duration_end(m)
         name = rule
         if value.startswith("XXXX-") and rule in ("date_month_day", "date_day_month") and published:
             name = "name"
-        if typ == "DATE" and rule not in ("duration", "ago", "reference"):
-            start = _with_prefix(text, start)
+        if typ == "DATE" and rule not in NO_PREFIX_RULES:
+            start = _with_prefix(text, start, rule)
         out.append(Timex(start, end, text[start:end], typ, value, anchor, name))
         if rule in ANCHORING_RULES and not skipped and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             ctx.anchor = date.fromisoformat(value)

@@ -55,11 +55,11 @@ PARTS_OF_DAY: dict[str, str] = {
 REFERENCE_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
     "current": "PRESENT_REF", "these days": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "at present": "PRESENT_REF", "the present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "the present": "PRESENT_REF",
     "recently": "PAST_REF", "more recently": "PAST_REF", "recent": "PAST_REF",
-    "previously": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
-    "earlier": "PAST_REF", "lately": "PAST_REF",
+    "the past": "PAST_REF", "lately": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the near future": "FUTURE_REF", "a later date": "FUTURE_REF",
     "the coming months": "FUTURE_REF", "coming months": "FUTURE_REF",
 }
@@ -79,7 +79,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 FUTURE_CUES = (
     r"will|'ll|shall|won't|is\s+expected|are\s+expected|expects?\s+to|plans?\s+to|planned\s+for"
     r"|scheduled|is\s+set\s+to|are\s+set\s+to|is\s+due|are\s+due|going\s+to|upcoming|next"
-    r"|to\s+be\s+held|intends?\s+to|would\s+begin|would\s+start|is\s+to|are\s+to"
+    r"|to\s+be\s+held|intends?\s+to|would\s+begin|would\s+start|is\s+to|are\s+to|set\s+to"
+    r"|payable|expires?|effective|of\s+record|deadline|takes\s+effect|extended\s+to|begins?"
 )
 
 #: nouns after "the August 17 ..." that make a date part of a name, not an event date
