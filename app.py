@@ -25,9 +25,9 @@ TYPE_LABELS = {
     "budget": "budget", "reaction": "reaction", "sanction": "sanction", "other": "other",
 }
 TABLE_COLUMNS = {
-    "date_label": st.column_config.TextColumn("Date", width="small"),
+    "date_label": st.column_config.TextColumn("Date", width=95),
     "date_precision": st.column_config.TextColumn("Precision", width="small"),
-    "event_type": st.column_config.TextColumn("Type", width="small"),
+    "event_type": st.column_config.TextColumn("Type", width=105),
     "actor": st.column_config.TextColumn("Actor"),
     "stance": st.column_config.TextColumn("Stance", width="small"),
     "value_musd": st.column_config.NumberColumn("Value $m", format="%.1f", width="small"),

@@ -82,6 +82,7 @@ PRECISION_LABELS = {
 #: a bar narrower than this share of the time axis cannot be seen or clicked
 MIN_BAR_SHARE = 1 / 150
 MS_PER_DAY = 86_400_000
+BILLION = 1e9
 MARKER_SIZE_MIN = 9
 MARKER_SIZE_PER_SOURCE = 4
 MARKER_SIZE_MAX = 24
@@ -221,9 +222,9 @@ def base_layout(fig: go.Figure, title: str, presenter: bool, height: int) -> go.
         plot_bgcolor=THEME["background"],
         font={"family": THEME["font"], "color": THEME["text"], "size": size},
         height=height,
-        margin={"l": 10, "r": 10, "t": 70 if title else 30, "b": 40},
+        margin={"l": 10, "r": 10, "t": 60 if title else 30, "b": 10},
         hoverlabel={"align": "left", "bgcolor": "#FFFFFF", "font": {"size": size - 1}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0.0, "xanchor": "left"},
         dragmode="select",
     )
     fig.update_xaxes(showgrid=True, gridcolor=THEME["grid"], linecolor=THEME["grid"])
@@ -243,7 +244,7 @@ def value_traces(df: pd.DataFrame, categories: Sequence[str], kind: str, width_f
         traces.append(
             go.Bar(
                 x=list(group["date"]),
-                y=list(group["value_usd"].astype(float)),
+                y=list(group["value_usd"].astype(float) / BILLION),
                 width=widths,
                 offset=0,
                 name=f"{'Reported plans' if plan else 'Approved'}: {category}",
@@ -255,7 +256,7 @@ def value_traces(df: pd.DataFrame, categories: Sequence[str], kind: str, width_f
                     "pattern": {"shape": ["/" if i else "" for i in imprecise], "fillmode": "overlay",
                                 "size": 6, "solidity": 0.3},
                 },
-                error_y={"type": "data", "symmetric": False, "array": list(ranges.astype(float)),
+                error_y={"type": "data", "symmetric": False, "array": list(ranges.astype(float) / BILLION),
                          "arrayminus": [0.0] * len(group), "color": THEME["text"], "thickness": 1.5,
                          "width": 6, "visible": bool((ranges > 0).any())},
                 customdata=[[e] for e in group["event_id"]],
@@ -279,7 +280,7 @@ def cumulative_trace(df: pd.DataFrame, yaxis: str = "y2") -> go.Scatter:
     sales = cumulative(df)
     return go.Scatter(
         x=list(sales["date"]),
-        y=list(sales["cumulative_usd"]),
+        y=list(sales["cumulative_usd"] / BILLION),
         mode="lines+markers",
         line={"shape": "hv", "color": THEME["text"], "width": 2, "dash": "dot"},
         marker={"size": 5, "color": THEME["text"]},
@@ -306,7 +307,8 @@ def values_figure(
 ) -> go.Figure:
     """Return approvals as dollar bars over time, stacked by category, with the cumulative total."""
     order = list(categories) if categories is not None else category_order(df)
-    floor = min_width_ms(df[df["event_type"].isin(SALE_TYPES + (PLAN_TYPES if show_plans else ()))])
+    drawn = df[df["event_type"].isin(SALE_TYPES + (PLAN_TYPES if show_plans else ())) & df["value_usd"].notna()]
+    floor = min_width_ms(drawn)
     fig = go.Figure()
     for trace in value_traces(df[df["event_type"].isin(SALE_TYPES)], order, "sale", floor):
         fig.add_trace(trace)
@@ -317,10 +319,10 @@ def values_figure(
         fig.add_trace(cumulative_trace(df))
     fig.update_layout(
         barmode="relative",
-        yaxis={"title": "Value (US$)", "tickformat": "$.2s", "rangemode": "tozero"},
-        yaxis2={"title": "Cumulative (US$)", "overlaying": "y", "side": "right", "tickformat": "$.2s",
+        yaxis={"title": "Value (US$ bn)", "tickformat": "$,.1f", "rangemode": "tozero"},
+        yaxis2={"title": "Cumulative (US$ bn)", "overlaying": "y", "side": "right", "tickformat": "$,.1f",
                 "rangemode": "tozero", "showgrid": False},
-        xaxis={"type": "date", "range": axis_range(df)},
+        xaxis={"type": "date", "range": axis_range(drawn if not drawn.empty else df)},
     )
     return base_layout(fig, title, presenter, 460 if not presenter else 560)
 
@@ -388,7 +390,7 @@ def reactions_figure(
     lanes = actor_order(df[df["event_type"].isin(RESPONSE_TYPES)], known_actors)
     fig = go.Figure(response_traces(df, sales))
     fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], type="category")
-    fig.update_xaxes(type="date", range=axis_range(df))
+    fig.update_xaxes(type="date", range=axis_range(df[df["event_type"].isin(RESPONSE_TYPES)]))
     return base_layout(fig, title, presenter, lane_height(len(lanes), presenter))
 
 
@@ -429,7 +431,7 @@ def cause_response_figure(
     sale_lanes = actor_order(sales, known_actors)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=sale_lanes[::-1], row=1, col=1)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=lanes[::-1], row=2, col=1)
-    fig.update_xaxes(type="date", range=axis_range(df))
+    fig.update_xaxes(type="date", range=axis_range(df[df["event_type"].isin(kinds + RESPONSE_TYPES)]))
     height = lane_height(len(lanes) + len(sale_lanes), presenter) + 80
     return base_layout(fig, title, presenter, height)
 

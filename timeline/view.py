@@ -681,17 +681,17 @@ def article_html(
         classes = []
         if any(s <= start and end <= e for s, e in boilerplate):
             classes.append("tl-boilerplate")
-        if any(s <= start and end <= e for s, e in highlights):
-            piece = f'<mark class="tl-evidence">{piece}</mark>'
         inside = [t for t in timexes if t.start <= start and end <= t.end]
         if inside:
             t = inside[0]
             title = html.escape(f"{t.type} {t.value}" + (f" (from {t.anchor})" if t.anchor else ""))
             piece = f'<mark class="tl-timex" title="{title}">{piece}</mark>'
-        if classes:
-            piece = f'<span class="{" ".join(classes)}">{piece}</span>'
         if end in timex_end:
             piece += f'<span class="tl-value">{html.escape(timex_end[end].value)}</span>'
+        if any(s <= start and end <= e for s, e in highlights):
+            piece = f'<mark class="tl-evidence">{piece}</mark>'
+        if classes:
+            piece = f'<span class="{" ".join(classes)}">{piece}</span>'
         pieces.append(piece)
     return f'{ARTICLE_CSS}<div class="tl-article">{"".join(pieces)}</div>'
 
