@@ -20,6 +20,15 @@ class Cue(NamedTuple):
 
 
 _LEAD = r"^[\W_]*"  # markdown emphasis, headings, quotes, bullets before a cue
+#: capitalised words that follow "By" in prose ("By Wednesday, ..."), never a name
+NOT_NAMES = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Then This That These Those Now "
+    "Contrast Comparison Law Far Early Late Mid End Next Last Its Their His Her Our Some Most "
+    "Many Doing Using Taking Making Selling Buying Approving Allowing In Then Year Tomorrow Today"
+).split()
+_NOT_A_NAME = r"(?!(?:" + "|".join(NOT_NAMES) + r")\b)"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’&-]*|de|van|von|al|bin|of|the))*"
 
 #: cue phrases and the kind of boilerplate each announces
 CUES: tuple[Cue, ...] = (
@@ -37,7 +46,7 @@ CUES: tuple[Cue, ...] = (
         _LEAD + r"(?i:note to readers|please (?:click|share|support|consider)|share this"
         r"(?: article| story)?|forward this article|click (?:here|the)|tap (?:here|to)|"
         r"become a (?:member|subscriber|patron)|support (?:our|independent) journalism|"
-        r"comment on\b|leave a comment|we want to hear|for media inquiries|contact us)"),
+        r"leave a comment|we want to hear|for media inquiries|contact us)"),
     Cue("bio", "about_author",
         _LEAD + r"(?i:about the (?:author|writer|contributor)s?)\b", "next"),
     Cue("bio", "award_winning", r"(?i:award[- ]winning (?:author|journalist|writer))"),
@@ -55,7 +64,7 @@ CUES: tuple[Cue, ...] = (
         r"contains copyrighted material)"),
     Cue("copyright", "reprint",
         r"(?i:(?:cannot|may not|must not|can ?not) be (?:reprinted|reproduced|republished|"
-        r"redistributed|rewritten)|without (?:prior |express )?(?:written )?permission|"
+        r"redistributed|rewritten)|without (?:the )?(?:prior |express )?written permission|"
         r"grants permission to (?:cross-?post|repost|republish))"),
     Cue("copyright", "original_source",
         _LEAD + r"(?i:(?:the )?original (?:source|article)(?: of this article)?(?: is|:)|"
@@ -68,8 +77,8 @@ CUES: tuple[Cue, ...] = (
         r"more (?:from|on|news)|articles by|more articles by|recommended|trending|most read|"
         r"you (?:may|might) also like|latest news|top stories)\s*:"),
     Cue("byline", "byline",
-        r"^[\W_]*By\s+\[?[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|de|van|von|al|bin)){0,4}\]?"
-        r"(?:\([^)]*\))?[\W_]*(?:(?:,|\||and|-|—)\s*[\w .'&-]{0,40})?[\W_]*$"),
+        r"^[\W_]*By\s+" + _NOT_A_NAME + r"\[?" + _NAME + r"\]?(?:\([^)]*\))?"
+        r"(?:\s*(?:,|\||\band\b|-|—)\s*\[?" + _NAME + r"\]?)*[\s*_]*$"),
     Cue("byline", "reporting_by",
         r"(?:^[\W_]*|\()(?i:(?:additional )?reporting by|writing by|editing by|compiled by)\b"),
 )
@@ -208,7 +217,8 @@ def _mark_sidebars(text: str, lines: list[Line], marks: dict[int, Boilerplate]) 
         if lines[first].start < SIDEBAR_MIN_POSITION * len(text):
             continue
         headed = first > 0 and bool(SIDEBAR_HEADING_RE.match(lines[first - 1].text))
-        at_end = all(k in marks for k in range(last, len(lines)))
+        introduced = first > 0 and lines[first - 1].text.endswith(":")  # the article's own list
+        at_end = all(k in marks for k in range(last, len(lines))) and not introduced
         if not (headed or (at_end and _unrelated(lines, first, last, marks))):
             continue
         if headed:

@@ -67,12 +67,23 @@ LABELLED_RE = re.compile(
 )
 #: labels that mean the first publication (preferred over "updated")
 PUBLISHED_LABELS = ("first published", "published", "posted", "date")
-#: what may follow the date on a dateline line: a time, a zone, a separator
+#: what may follow the date on a dateline line: a time, a zone, an agency, a separator
 DATELINE_TAIL_RE = re.compile(
     r"^\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d+)?)?)?"
-    r"\s*(?:\((?:[A-Z][\w.&' ]{0,30})\)\s*)?(?:[|/·•—–-]+.*)?$",
+    r"\s*(?:\((?:[A-Z][\w.&' ]{0,30})\)\s*|/[A-Z][\w -]{1,30}/\s*)?"
+    r"(?:(?P<sep>--|[|/·•—–-])\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
+#: a separator followed by more than this much text ends a wire dateline inside the first line
+DATELINE_MAX_TAIL = 40
+WIRE_SEPARATORS = ("--", "—", "–", "-")
+#: words just before a date that make it a future (or deadline) date, not a reported one
+FUTURE_CUE_RE = re.compile(
+    r"\b(?:until|till|through|will|would|expected|scheduled|due|deadline|ahead of|next|upcoming|"
+    r"leading up to|coming|plans?|planned|set to)\b[^.]{0,30}$",
+    re.IGNORECASE,
+)
+FUTURE_CUE_WINDOW = 40
 #: "Oct. 27 (UPI) --", "WASHINGTON, Sept 16 (Reuters) -": month and day, no year
 PARTIAL_DATELINE_RE = re.compile(
     r"^[\W_]*(?:(?P<city>[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?),\s+)?"
@@ -96,7 +107,7 @@ MONTH_DAY_RE = re.compile(
 )
 #: a month on its own after a word that makes it a time: "in August", "at the beginning of August"
 MONTH_ALONE_RE = re.compile(
-    r"\b(?:in|since|by|until|during|early|late|mid-?|beginning of|end of|start of|middle of)\s+"
+    r"\b(?i:in|since|by|until|during|early|late|mid-?|beginning of|end of|start of|middle of)\s+"
     rf"(?P<month>{_FULL_MONTH})\b(?!\s+\d)"
 )
 _ISO_PREFIX_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
@@ -199,21 +210,25 @@ def _labelled_dateline(text: str) -> tuple[date, int, int] | None:
 def _bare_dateline(text: str) -> tuple[date, int, int] | None:
     """Return the date of a short date line near the start, with its span."""
     for start, line in _lines(text[:DATELINE_WINDOW]):
-        if len(line.strip()) > DATELINE_MAX_LINE:
-            continue
         found = FULL_DATE_RE.search(line)
         if found is None or found.start() > DATELINE_MAX_PREFIX:
             continue
-        prefix = line[: found.start()]
-        if any(mark in prefix for mark in ".!?") and not prefix.rstrip().endswith(","):
+        if any(mark in line[: found.start()] for mark in ".!?"):
             continue
-        if not DATELINE_TAIL_RE.match(line[found.end():]):
+        tail = DATELINE_TAIL_RE.match(line[found.end():])
+        if tail is None:
+            continue
+        right = len(line.rstrip(" \t*_\r"))
+        if tail["rest"] and len(tail["rest"]) > DATELINE_MAX_TAIL:
+            if tail["sep"] not in WIRE_SEPARATORS:
+                continue
+            right = found.end() + tail.start("rest")  # the story goes on after the dash
+        elif right > DATELINE_MAX_LINE:
             continue
         day = _date_from_match(found, "")
         if day is not None:
             left = len(line) - len(line.lstrip(" \t*_#>"))
-            right = len(line.rstrip(" \t*_\r"))
-            return day, start + left, start + right
+            return day, start + left, start + len(line[:right].rstrip())
     return None
 
 
@@ -255,10 +270,12 @@ def infer_published(
     spans = find_boilerplate(text) if boilerplate is None else boilerplate
     body = _blank_spans(text, spans)
     latest = _latest_full_date(body)
-    year, year_reason = _writing_year(body, text, latest)
+    year, year_reason = _writing_year(body, text)
     partial = find_partial_dateline(text)
-    if partial is not None and year is not None:
-        day = _safe_date(year, partial[0], partial[1])
+    if partial is not None and (year is not None or latest is not None):
+        if year is None and latest is not None:
+            year, year_reason = latest[0].year, f"from the latest full date '{latest[1]}'"
+        day = _safe_date(year, partial[0], partial[1])  # type: ignore[arg-type]
         if day is not None:
             reason = f"dateline '{partial[2]}' gives month and day; the year {year} {year_reason}"
             return day, CONFIDENCE["partial_dateline"], reason
@@ -290,20 +307,23 @@ def _latest_full_date(body: str) -> tuple[date, str] | None:
     best: tuple[date, str] | None = None
     for found in FULL_DATE_RE.finditer(body):
         day = _date_from_match(found, "")
-        if day is not None and (best is None or day > best[0]):
+        if day is None or _future(body, found.start()):
+            continue
+        if best is None or day > best[0]:
             best = (day, found.group())
     return best
 
 
-def _writing_year(
-    body: str, text: str, latest: tuple[date, str] | None
-) -> tuple[int | None, str]:
-    """Return the year the text is written in and why, or (None, "")."""
+def _future(body: str, start: int) -> bool:
+    """Return whether the words before a date make it a future date or a deadline."""
+    return FUTURE_CUE_RE.search(body, max(0, start - FUTURE_CUE_WINDOW), start) is not None
+
+
+def _writing_year(body: str, text: str) -> tuple[int | None, str]:
+    """Return the year the text says it is written in and why, or (None, "")."""
     found = CURRENT_YEAR_RE.search(body)
     if found:
         return int(found["y1"] or found["y2"]), f"from '{found.group()}'"
-    if latest is not None:
-        return latest[0].year, f"from the latest full date '{latest[1]}'"
     years = [int(m["year"]) for m in COPYRIGHT_YEAR_RE.finditer(text)]
     if years:
         return max(years), f"from the copyright notice ({max(years)})"
@@ -315,13 +335,14 @@ def _date_in_year(body: str, year: int, year_reason: str) -> tuple[date, float, 
     days = [
         (d, m.group()) for m in MONTH_DAY_RE.finditer(body)
         if (d := _safe_date(year, _month_number(m["month"]), _day_number(m["day"]))) is not None
+        and not _future(body, m.start())
     ]
     if days:
         day, said = max(days)
         reason = f"the latest day mentioned is '{said}'; the year {year} {year_reason}"
         return day, CONFIDENCE["year_hint_month_day"], reason
     months = [(date(year, _month_number(m["month"]), 1), m.group())
-              for m in MONTH_ALONE_RE.finditer(body)]
+              for m in MONTH_ALONE_RE.finditer(body) if not _future(body, m.start())]
     if months:
         day, said = max(months)
         reason = f"the latest month mentioned is '{said}' (dated its first day); the year {year} {year_reason}"
