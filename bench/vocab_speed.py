@@ -1,0 +1,58 @@
+"""Time the vocabulary finders (money, systems, actors) per 3 KB of article text.
+
+Usage: python bench/vocab_speed.py [FILE_OR_FOLDER ...]   (default: seeds/)
+Prints, for each finder, the best of several runs in milliseconds per 3,000 characters.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from timeline.money import find_money
+from timeline.systems import find_systems
+
+try:
+    from timeline.actors import find_actors
+except ImportError:  # the actors table may not exist yet
+    find_actors = None  # type: ignore[assignment]
+
+REPEATS = 7
+LOOPS = 50
+CHUNK = 3000
+
+
+def texts(paths: list[str]) -> list[str]:
+    """Return the texts of the .txt files under the paths."""
+    files: list[Path] = []
+    for p in map(Path, paths or ["seeds"]):
+        files.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def ms_per_chunk(finder: Callable[[str], object], docs: list[str]) -> float:
+    """Return the best time of the finder over the docs, in ms per 3,000 characters."""
+    finder(docs[0])  # load tables and compile patterns outside the timing
+    chars = sum(map(len, docs)) * LOOPS
+    best = float("inf")
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        for _ in range(LOOPS):
+            for d in docs:
+                finder(d)
+        best = min(best, time.perf_counter() - t0)
+    return best / chars * CHUNK * 1000
+
+
+def main() -> None:
+    docs = texts(sys.argv[1:])
+    finders = {"find_money": find_money, "find_systems": find_systems, "find_actors": find_actors}
+    for name, finder in finders.items():
+        if finder is not None:
+            print(f"{name}: {ms_per_chunk(finder, docs):.3f} ms per 3 KB")
+
+
+if __name__ == "__main__":
+    main()

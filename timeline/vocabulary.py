@@ -1,0 +1,223 @@
+"""Alias tables compiled into one regex each: the matcher behind weapon systems and actors.
+
+An alias matches as a whole word (nothing word-like or a hyphen before it: "anti-drone" holds
+no "drone"), with an optional plural ending ("F-16s", "Harpoons", "torpedoes"). Spaces,
+hyphens and slashes in an alias match any run of them or none ("air-defence", "F16"), a
+period may be left out ("U.S"), and British and American spellings match each other.
+
+Case follows how an alias is written: all capitals (acronyms: "TOW", "MS-110", "US") must
+match exactly; a capitalised name ("Patriot", "Harpoon") needs its capital first letter and
+takes any case after it; a lower-case alias ("cruise missiles") matches in any case.
+
+Where aliases overlap, the leftmost match wins, and at one position the longest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+#: characters that separate the words of an alias; any run of them (or none) matches
+SEPARATORS = " -\u2010\u2011\u2013\u2014/"
+
+#: spellings that match each other wherever they occur in an alias
+SPELLING_VARIANTS = (
+    ("defense", "defence"),
+    ("armor", "armour"),
+    ("center", "centre"),
+    ("program", "programme"),
+    ("organization", "organisation"),
+)
+
+#: the plural endings an alias may take
+PLURAL_ENDINGS = ("es", "s")
+
+#: the category (or kind) of table rows that only stop shorter aliases inside them matching
+IGNORE = "ignore"
+
+_SEP = "\x00"
+_APOS = "\x01"
+_DOT = "\x02"
+_UNIT_REGEX = {
+    _SEP: "[\\s\\-\u2010\u2011\u2013\u2014/]*",
+    _APOS: "['\u2019]",
+    _DOT: "\\.?",
+}
+_COMPACT = re.compile("[\\s\\-\u2010\u2011\u2013\u2014/.'\u2019]+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of an alias table: a canonical name and what it is."""
+
+    name: str
+    category: str
+    context: tuple[str, ...] = ()  # words one of which must stand near an alias of this row
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An alias found in a text, with every row it may stand for."""
+
+    start: int
+    end: int
+    alias: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    terminal: bool = False
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A compiled alias table."""
+
+    regex: re.Pattern[str]
+    by_key: dict[str, tuple[tuple[str, Entry], ...]]
+
+
+def spelling_variants(alias: str) -> list[str]:
+    """Return the alias in every British and American spelling."""
+    variants = [alias]
+    for a, b in SPELLING_VARIANTS:
+        for v in list(variants):
+            low = v.lower()
+            for old, new in ((a, b), (b, a)):
+                i = low.find(old)
+                if i >= 0:
+                    variants.append(v[:i] + _same_case(v[i : i + len(old)], new) + v[i + len(old) :])
+    return list(dict.fromkeys(variants))
+
+
+def _same_case(model: str, word: str) -> str:
+    """Return word with the case of its first letter taken from model."""
+    return word[0].upper() + word[1:] if model[:1].isupper() else word
+
+
+def alias_key(text: str) -> str:
+    """Return the lookup key of an alias or a matched text: lower case, no separators."""
+    return _COMPACT.sub("", text).lower()
+
+
+def case_class(alias: str) -> str:
+    """Return how an alias's case must match: exact, initial or any."""
+    if not any(c.islower() for c in alias):
+        return "exact"
+    return "initial" if alias[:1].isupper() else "any"
+
+
+def case_matches(alias: str, found: str) -> bool:
+    """Return whether found (the matched text without its plural ending) has the alias's case."""
+    rule = case_class(alias)
+    if rule == "exact":
+        return _COMPACT.sub("", found) == _COMPACT.sub("", alias)
+    if rule == "initial":
+        return found[:1] == alias[:1]
+    return True
+
+
+def _units(alias: str) -> list[str]:
+    """Return the alias as trie units: lower-case characters and separator markers."""
+    units: list[str] = []
+    for c in alias.strip(SEPARATORS).lower():
+        if c in SEPARATORS:
+            if units[-1] != _SEP:
+                units.append(_SEP)
+        elif c in "'\u2019":
+            units.append(_APOS)
+        elif c == ".":
+            units.append(_DOT)
+        else:
+            units.append(c)
+    return units
+
+
+def _trie(aliases: Iterable[str]) -> _Node:
+    """Return the trie of the aliases' units."""
+    root = _Node()
+    for alias in aliases:
+        node = root
+        for unit in _units(alias):
+            node = node.children.setdefault(unit, _Node())
+        node.terminal = True
+    return root
+
+
+def _emit(node: _Node) -> str:
+    """Return the regex of a trie node's continuations (the empty one too when it is terminal)."""
+    # separators first: they may match nothing, so they must be tried before a literal
+    order = sorted(node.children, key=lambda u: (u != _SEP, u))
+    parts = [_UNIT_REGEX.get(u, re.escape(u)) + _emit(node.children[u]) for u in order]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 and not node.terminal else "(?:" + "|".join(parts) + ")"
+    return body + "?" if node.terminal else body
+
+
+def build_vocabulary(rows: Iterable[tuple[Entry, Iterable[str]]]) -> Vocabulary:
+    """Return the compiled vocabulary of (entry, aliases) rows."""
+    by_key: dict[str, list[tuple[str, Entry]]] = {}
+    for entry, aliases in rows:
+        for alias in aliases:
+            for variant in spelling_variants(alias.strip()):
+                by_key.setdefault(alias_key(variant), []).append((variant, entry))
+    surfaces = {a for pairs in by_key.values() for a, _ in pairs}
+    plural = "(?:" + "|".join(PLURAL_ENDINGS) + ")?"
+    pattern = f"(?<![\\w\\-]){_emit(_trie(surfaces))}{plural}(?![\\w])"
+    # matched against lower-cased text: an IGNORECASE pattern this size runs twice as slow
+    return Vocabulary(re.compile(pattern), {k: tuple(v) for k, v in by_key.items()})
+
+
+def _lookup(vocab: Vocabulary, found: str) -> tuple[str, tuple[tuple[str, Entry], ...]] | None:
+    """Return the matched text without plural ending and the rows whose case it fits."""
+    key = alias_key(found)
+    for cut in (0, *(len(e) for e in PLURAL_ENDINGS)):
+        if cut and not key.endswith(found[-cut:].lower()):
+            continue
+        stem = found[: len(found) - cut] if cut else found
+        pairs = vocab.by_key.get(key[: len(key) - cut] if cut else key)
+        if pairs:
+            fitting = tuple(p for p in pairs if case_matches(p[0], stem))
+            if fitting:
+                return stem, fitting
+    return None
+
+
+def lowered(text: str) -> str:
+    """Return text in lower case, character for character (offsets unchanged)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def find_hits(vocab: Vocabulary, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+    """Yield the aliases in text[start:end], leftmost-longest, not overlapping, ignore rows too."""
+    stop = len(text) if end is None else end
+    origin = max(0, start - 1)  # one character more, for the word-boundary test at start
+    low = lowered(text[origin:stop])
+    pos = start - origin
+    while (m := vocab.regex.search(low, pos)) is not None:
+        found = _lookup(vocab, text[origin + m.start() : origin + m.end()])
+        if found is None:
+            pos = m.start() + 1
+            continue
+        stem, pairs = found
+        entries = tuple(dict.fromkeys(e for _, e in pairs))
+        yield Hit(origin + m.start(), origin + m.end(), pairs[0][0], entries)
+        pos = m.end()
+
+
+def read_rows(lines: Iterable[dict[str, str]], category_field: str) -> list[tuple[Entry, list[str]]]:
+    """Return (entry, aliases) rows of a CSV table: name, aliases (| separated), category, context."""
+    rows = []
+    for row in lines:
+        name = row["name"].strip()
+        aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+        context = tuple(w.strip() for w in (row.get("context") or "").split("|") if w.strip())
+        rows.append((Entry(name, row[category_field].strip(), context), [name, *aliases]))
+    return rows
