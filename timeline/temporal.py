@@ -196,8 +196,8 @@ RULE_PATTERNS: list[tuple[str, str]] = [
 
 
 
-UNIT_WORD = r"(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|[Qq]uarter|[Yy]ear|[Dd]ecade|[Cc]entur)"
-MONTH_WORD = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
+UNIT_WORD = r"\b(?:[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek|[Mm]onth|[Qq]uarter|[Yy]ear|[Dd]ecade|[Cc]entur)"
+MONTH_WORD = rf"\b(?:{MONTH_FULL}|{MONTH_ABBR})\b"
 #: a cheap word every match of the rule contains: the rule is only tried in a window around it
 TRIGGERS: dict[str, str] = {
     "block_age": r"\bold\b",
@@ -215,6 +215,15 @@ TRIGGERS: dict[str, str] = {
     "relative_unit": r"[Ww]eek|[Mm]onth|[Yy]ear|[Qq]uarter|[Dd]ecade|[Cc]entury|[Pp]eriod",
     "season": r"[Ss]pring|[Ss]ummer|[Ff]all\b|[Aa]utumn|[Ww]inter",
     "ago": UNIT_WORD,
+    "reference": r"\b(?:[Nn]ow|[Cc]urrent|[Rr]ecent|[Ff]uture|[Ss]oon|[Pp]ast|[Pp]resent|[Tt]hese|[Ll]ately|[Nn]ear|[Ss]hort|[Cc]oming|[Ll]ater)",
+    "block_fraction_word": r"[Qq]uarter",
+    "block_rate": UNIT_WORD,
+    "block_rate_word": UNIT_WORD,
+    "block_possessive": r"['’]s\b",
+    "block_second": r"[Ss]econd",
+    "set_word": r"ly\b",
+    "year_ago_adj": r"-(?:earlier|ago)",
+    "year_end": r"\bend\b|-end\b",
     "vague_ago": UNIT_WORD,
     "duration": UNIT_WORD,
     "duration_single": UNIT_WORD,
@@ -231,7 +240,9 @@ TRIGGERS: dict[str, str] = {
     "noon": r"[Nn]oon|[Mm]idnight|[Mm]idday",
     "holiday": r"Christmas|New Year|Independence|Halloween|Valentine|Thanksgiving|Election|Easter",
 }
-TRIGGER_WINDOW = (70, 50)  # characters searched before and after a trigger
+TRIGGER_WINDOW = (70, 50)
+#: patterns that already start with a character class re can scan for quickly
+FAST_STARTS = ("[$", r"\d", r"\b\d", r"\b(?P<y>", r"\b(?P<m>")  # characters searched before and after a trigger
 
 GROUP_HEAD = re.compile(r"\(\?(?:P<\w+>|<[=!]|[:=!]|i:)")
 
@@ -278,7 +289,7 @@ def _first_letters_either_case(pattern: str) -> str:
 RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     (
         n,
-        re.compile(r"(?<!\w)" + _first_letters_either_case(p)),
+        re.compile(("" if p.startswith(FAST_STARTS) else r"(?<!\w)") + _first_letters_either_case(p)),
         re.compile(TRIGGERS[n]) if n in TRIGGERS else None,
     )
     for n, p in RULE_PATTERNS
@@ -1052,17 +1063,34 @@ PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Return every rule match as (start, end, rule, match)."""
     found: dict[tuple[int, int, str], re.Match[str]] = {}
-    before, after = TRIGGER_WINDOW
+    triggered: dict[re.Pattern[str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for name, pattern, trigger in RULES:
         if trigger is None:
             for m in pattern.finditer(text):
                 found[m.start(), m.end(), name] = m
             continue
-        for t in trigger.finditer(text):
-            for m in pattern.finditer(text, max(0, t.start() - before), t.end() + after):
-                if m.start() <= t.start() and t.end() <= m.end():
+        if trigger not in triggered:
+            triggered[trigger] = _windows(trigger, text)
+        spans, windows = triggered[trigger]
+        for lo, hi in windows:
+            for m in pattern.finditer(text, lo, hi):
+                if any(m.start() <= a and b <= m.end() for a, b in spans if lo <= a < hi):
                     found[m.start(), m.end(), name] = m
     return [(s, e, name, m) for (s, e, name), m in found.items() if e > s]
+
+
+def _windows(trigger: re.Pattern[str], text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return the trigger's spans in text and the merged windows around them."""
+    before, after = TRIGGER_WINDOW
+    spans = [t.span() for t in trigger.finditer(text)]
+    windows: list[tuple[int, int]] = []
+    for a, b in spans:
+        lo, hi = max(0, a - before), b + after
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return spans, windows
 
 
 def _select(found: list[tuple[int, int, str, re.Match[str]]]) -> list[tuple[int, int, str, re.Match[str]]]:
