@@ -155,31 +155,41 @@ def interval_end(start: pd.Timestamp, end: object, precision: str) -> pd.Timesta
     return start + offsets[precision] if precision in offsets else start
 
 
+def text_of(value: object) -> str:
+    """Return a cell as text, missing values as empty."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def hover_text(row: pd.Series) -> str:
+    """Return one event's hover text: summary, date and precision, value, sources (escaped)."""
+    precision = text_of(row["date_precision"])
+    lines = [f"<b>{escape(text_of(row['summary']) or text_of(row['event_type']))}</b>",
+             f"{date_text(row['date'], precision)} ({escape(precision or 'unknown precision')})"]
+    actor, stance = text_of(row["actor"]), text_of(row["stance"])
+    if actor:
+        lines.append(escape(actor + (f", {stance}" if stance else "")))
+    value = usd_text(row["value_usd"], row["value_usd_high"])
+    if value:
+        lines.append(f"Value: {escape(value)}")
+    if text_of(row["systems"]):
+        lines.append(f"Systems: {escape(text_of(row['systems']).replace(';', ', '))}")
+    if text_of(row["lag_days"]):
+        lines.append(f"{float(row['lag_days']):.0f} days after the sale it answers")
+    n = int(row["n_sources"]) if text_of(row["n_sources"]) else 0
+    sources = text_of(row["outlets"]) or text_of(row["sources"])
+    lines.append(f"{n} source{'s' if n != 1 else ''}: {escape(sources.replace(';', ', '))}")
+    evidence = text_of(row["evidence"])
+    if evidence:
+        short = evidence if len(evidence) <= HOVER_EVIDENCE_CHARS else evidence[:HOVER_EVIDENCE_CHARS] + "…"
+        lines.append(f"<i>“{escape(short)}”</i>")
+    return "<br>".join(lines)
+
+
 def hover_texts(df: pd.DataFrame) -> list[str]:
-    """Return each event's hover text: summary, date and precision, value, sources (escaped)."""
-    texts = []
-    for row in df.itertuples(index=False):
-        lines = [f"<b>{escape(row.summary) or escape(row.event_type)}</b>"]
-        lines.append(f"{date_text(row.date, str(row.date_precision))} ({escape(row.date_precision)})")
-        if getattr(row, "actor", "") and not pd.isna(row.actor):
-            stance = f", {escape(row.stance)}" if row.stance and not pd.isna(row.stance) else ""
-            lines.append(f"{escape(row.actor)}{stance}")
-        value = usd_text(row.value_usd, row.value_usd_high)
-        if value:
-            lines.append(f"Value: {escape(value)}")
-        if row.systems and not pd.isna(row.systems):
-            lines.append(f"Systems: {escape(str(row.systems).replace(';', ', '))}")
-        if row.lag_days is not None and not pd.isna(row.lag_days):
-            lines.append(f"{float(row.lag_days):.0f} days after the sale it answers")
-        n = 0 if pd.isna(row.n_sources) else int(row.n_sources)
-        sources = escape(str(row.outlets or row.sources or "").replace(";", ", "))
-        lines.append(f"{n} source{'s' if n != 1 else ''}: {sources}")
-        evidence = str(row.evidence) if row.evidence and not pd.isna(row.evidence) else ""
-        if evidence:
-            short = evidence if len(evidence) <= HOVER_EVIDENCE_CHARS else evidence[:HOVER_EVIDENCE_CHARS] + "…"
-            lines.append(f"<i>“{escape(short)}”</i>")
-        texts.append("<br>".join(lines))
-    return texts
+    """Return the hover text of each event."""
+    return [hover_text(row) for _, row in df.iterrows()]
 
 
 def placed(df: pd.DataFrame) -> pd.DataFrame:
@@ -343,9 +353,9 @@ def response_traces(df: pd.DataFrame, sales: pd.DataFrame, xaxis: str = "x", yax
     link_y: list[object] = []
     link_text: list[str] = []
     for row in responses.itertuples(index=False):
-        sale_date = sale_dates.get(row.answers) if row.answers and not pd.isna(row.answers) else None
+        sale_date = sale_dates.get(text_of(row.answers))
         if sale_date is not None and not pd.isna(sale_date):
-            lag = "" if pd.isna(row.lag_days) else f"{float(row.lag_days):.0f} days"
+            lag = f"{float(row.lag_days):.0f} days" if text_of(row.lag_days) else "an unknown time"
             text = f"{escape(row.actor)} answers {escape(row.answers)} after {lag}"
             link_x += [sale_date, row.date, None]
             link_y += [row.actor, row.actor, None]

@@ -129,6 +129,13 @@ def decode_filters(params: Mapping[str, Sequence[str]]) -> Filters:
     )
 
 
+def text_of(value: object) -> str:
+    """Return a cell as text, missing values as empty."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
 def split_list(value: object) -> list[str]:
     """Return the items of a ;-separated cell."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
@@ -389,8 +396,8 @@ def set_field(df: pd.DataFrame, i: object, name: str, value: object) -> None:
         df.at[i, "value_usd"] = number
         if number is None or (pd.notna(df.at[i, "value_usd_high"]) and df.at[i, "value_usd_high"] < number):
             df.at[i, "value_usd_high"] = None
-        part = df.at[i, "part_of"]
-        df.at[i, "counted_usd"] = 0.0 if (number is not None and part and not pd.isna(part)) else number
+        part = text_of(df.at[i, "part_of"])
+        df.at[i, "counted_usd"] = 0.0 if (number is not None and part) else number
     elif name == "excluded":
         df.at[i, "excluded"] = bool(value)
     else:
@@ -402,7 +409,7 @@ def relink(df: pd.DataFrame) -> pd.DataFrame:
     dates = dict(zip(df["event_id"], df["date"]))
     lags = []
     for answers, day, lag in zip(df["answers"], df["date"], df["lag_days"]):
-        sale = dates.get(answers) if answers and not pd.isna(answers) else None
+        sale = dates.get(text_of(answers))
         if sale is None or pd.isna(sale) or pd.isna(day):
             lags.append(lag)
         else:
@@ -631,15 +638,15 @@ def to_timelinejs(df: pd.DataFrame, title: str) -> bytes:
     """Return the view as TimelineJS3 JSON (text escaped, since TimelineJS renders HTML)."""
     events = []
     for row in df[df["date"].notna()].itertuples(index=False):
-        precision = str(row.date_precision or "day")
+        precision = text_of(row.date_precision) or "day"
         event: dict[str, object] = {
             "unique_id": str(row.event_id),
             "start_date": timelinejs_date(pd.Timestamp(row.date), precision),
             "group": str(row.event_type).replace("_", " "),
             "text": {
-                "headline": html.escape(str(row.summary or row.event_type)),
-                "text": html.escape(str(row.evidence or "")) + "<br><small>"
-                + html.escape(str(row.outlets or row.sources or "")).replace(";", "; ") + "</small>",
+                "headline": html.escape(text_of(row.summary) or text_of(row.event_type)),
+                "text": html.escape(text_of(row.evidence)) + "<br><small>"
+                + html.escape(text_of(row.outlets) or text_of(row.sources)).replace(";", "; ") + "</small>",
             },
         }
         if pd.notna(row.date_end) and pd.Timestamp(row.date_end) != pd.Timestamp(row.date):
