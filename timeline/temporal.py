@@ -309,6 +309,8 @@ MAY_CUES = re.compile(
 )
 #: what follows "daily"/"annually" when it is an adverb of frequency, not an adjective ("daily volume")
 SET_ADVERB_AFTER = re.compile(r"\s*(?:[.,;:)\"'']|$|(?:and|or|in|at|for|to|from|by|since|until|on|with|through|the|a|an)\b)")
+#: modifiers of "N units ago" that make it a bound, not a point ("over a year ago")
+UPPER_BOUND_MODIFIERS = re.compile(r"over|more\s+than|well\s+over|a\s+little\s+over")
 #: a preposition right before a date that points forward ("by Dec. 15", "until Nov. 6")
 AHEAD_BEFORE = re.compile(r"\b(?:by|until|till|through|to|from)\s+$")
 NAME_AFTER = re.compile(rf"\s+(?:{'|'.join(NAME_NOUNS)})")
@@ -698,7 +700,19 @@ def _r_ago(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolv
         q = ctx.quarter
         if re.fullmatch(r"\d{4}-Q\d", q):
             return "DATE", f"{int(q[:4]) - 1}{q[4:]}", base.isoformat()
+    if sign < 0 and m["mod"] and UPPER_BOUND_MODIFIERS.fullmatch(m["mod"].lower()):
+        # "over a year ago" only bounds the date from above: the day a year back is its latest
+        return "DATE", _shift(base, num, "day", -1) if unit == "day" else _bound(base, num, unit), \
+            base.isoformat()
     return "DATE", _shift(base, num, unit, sign), base.isoformat()
+
+
+def _bound(base: date, num: float, unit: str) -> str:
+    """Return the day num units before base ("more than two years ago" ends there)."""
+    months = {"year": 12, "decade": 120, "century": 1200, "quarter": 3, "month": 1}.get(unit)
+    if months:
+        return _add_months(base, -int(num * months)).isoformat()
+    return (base - timedelta(weeks=num)).isoformat()
 
 
 def _r_vague_ago(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:

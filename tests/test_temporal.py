@@ -1,0 +1,148 @@
+"""Tests of the TIMEX3 tagger on real news sentences: failure strings, conventions, intervals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import tag, value_interval
+
+D = date.fromisoformat
+
+
+def found(text: str, published: date | None) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, published)]
+
+
+# failure strings users report about date parsers, each in a real sentence
+FAILURE_STRINGS = [
+    ("The sale may be approved by the State Department.", "2020-10-27", []),
+    ("We will resolutely take countermeasures, the spokesman said.", "2020-10-27", []),
+    ("The committee sat for three hours before the vote.", "2020-10-27", [("three hours", "PT3H")]),
+    ("The Sun reported that the package was ready.", "2020-10-27", []),
+    ("The package is now before Congress.", "2020-10-27", [("now", "PRESENT_REF")]),
+    ("Royal Trustco bought the thrift for $27 a share, or $212 million.", "1989-11-02", []),
+    ("The stock rose 1/2 to 14 3/8 in composite trading.", "1989-11-02", []),
+    ("Global Research, October 27, 2020", "2020-10-27", [("October 27, 2020", "2020-10-27")]),
+    ("On the 30th, Reuters cited two US officials.", "2020-10-27", [("the 30th", "2020-09-30")]),
+    ("On the 30th, Reuters cited two US officials.", "2025-05-30", [("the 30th", "2025-05-30")]),
+    ("The Pentagon announced the sale on Friday.", "2024-11-29", [("Friday", "2024-11-29")]),
+    ("The sale is worth $65 million, about 45% of the total.", "2024-11-29", []),
+    ("Lai wants defence spending above 3% of GDP, up from 2.45%.", "2025-05-30", []),
+    ("It is the 8th one this year, three of the 12 approved.", "2025-05-30", [("this year", "2025")]),
+    ("The briefing starts at 1PM Central time.", "2020-10-27", [("1PM Central time", "2020-10-27T13:00")]),
+    ("Washington has sold arms to Taiwan since 1979.", "2020-10-27", [("1979", "1979")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), FAILURE_STRINGS)
+def test_failure_strings(sentence: str, published: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence, D(published)) == expected
+
+
+# the news conventions: weekdays, bare months and days, look-ahead, names, durations, anchors
+CONVENTIONS = [
+    ("On Wednesday, Trump's State Department approved the sale.", "2020-10-27",
+     [("Wednesday", "2020-10-21")]),
+    ("On Monday, the agency announced the sale of Harpoon systems.", "2020-10-27",
+     [("Monday", "2020-10-26")]),
+    ("Lai will depart for Hawaii on Saturday.", "2024-11-29", [("Saturday", "2024-11-30")]),
+    ("Lai will depart for Hawaii on November 30.", "2024-11-30", [("November 30", "2024-11-30")]),
+    ("Americans will vote on November 3.", "2020-10-27", [("November 3", "2020-11-03")]),
+    ("The sale was confirmed on November 29.", "2024-11-30", [("November 29", "2024-11-29")]),
+    ("In February, Reuters reported that talks were under way.", "2025-05-30",
+     [("February", "2025-02")]),
+    ("In November, the ministry repeated its protest.", "2025-11-20", [("November", "2025-11")]),
+    ("At the beginning of August, Taiwan's foreign minister warned.", "2020-09-17",
+     [("the beginning of August", "2020-08")]),
+    ("Beijing cited the August 17 Communique of 1982.", "2020-10-27",
+     [("August 17", "XXXX-08-17"), ("1982", "1982")]),
+    ("The sales are expected to be operational within a month.", "2024-11-30",
+     [("a month", "P1M")]),
+    ("Over the next four years, the budget will grow.", "2025-02-18",
+     [("the next four years", "P4Y")]),
+    ("On March 3, the ministry filed the request. Two days later, Washington approved it.",
+     "2021-03-10", [("March 3", "2021-03-03"), ("Two days later", "2021-03-05")]),
+    ("The talks ended on March 3. The next day, China protested.", "2021-03-10",
+     [("March 3", "2021-03-03"), ("The next day", "2021-03-04")]),
+    ("China has conducted two rounds of drills earlier this year.", "2024-11-29",
+     [("earlier this year", "2024")]),
+    ("So far in 2020, the island has bought more.", "2020-09-17", [("2020", "2020")]),
+    ("Pompeo is expected to report on the packages this week.", "2020-09-17",
+     [("this week", "2020-W38")]),
+    ("Last month, reports indicated a major sale.", "2020-10-27", [("Last month", "2020-09")]),
+    ("Arms sales grew since Trump took office in January 2017.", "2020-10-27",
+     [("January 2017", "2017-01")]),
+    ("China's Foreign Ministry spokesperson spoke on May 30.", "2025-05-30",
+     [("May 30", "2025-05-30")]),
+    ("Some agreements had been requested over a year ago.", "2020-09-17",
+     [("over a year ago", "2019-09-17")]),
+    ("Profit rose in the third quarter from a year earlier.", "1989-10-26",
+     [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]),
+    ("The company expects to complete the sale by year-end.", "1989-11-02",
+     [("year-end", "1989-12")]),
+    ("Shares peaked in the early 1980s and fell in the 1990s.", "1998-02-19",
+     [("the early 1980s", "198"), ("the 1990s", "199")]),
+    ("Rebels have kidnapped a 44-year-old contractor for ransom.", "1999-01-22", []),
+    ("The paper publishes the tally daily.", "1998-03-06", [("daily", "P1D")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), CONVENTIONS)
+def test_conventions(sentence: str, published: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence, D(published)) == expected
+
+
+WITHOUT_PUBLICATION_DATE = [
+    ("The ministry protested on Thursday.", [("Thursday", "XXXX-WXX-4")]),
+    ("The ministry protested on November 29.", [("November 29", "XXXX-11-29")]),
+    ("The ministry protested yesterday.", [("yesterday", "XXXX-XX-XX")]),
+    ("Reports emerged two weeks ago.", [("two weeks ago", "PAST_REF")]),
+    ("Reports emerged in January 2017.", [("January 2017", "2017-01")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WITHOUT_PUBLICATION_DATE)
+def test_without_publication_date(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert found(sentence, None) == expected
+
+
+def test_offsets_index_the_text_and_carry_rule_and_anchor() -> None:
+    text = "Taipei, Oct. 27 (CNA) The sale was approved on Monday, officials said yesterday."
+    for t in tag(text, D("2020-10-27")):
+        assert text[t.start : t.end] == t.text
+        assert t.rule
+        assert t.anchor in ("", "2020-10-27")
+
+
+def test_boilerplate_dates_never_set_up_an_anchor() -> None:
+    text = "Related: Taiwan buys drones, March 3, 2019. Two days later, China protested."
+    skip = [(0, text.index(".") + 1)]
+    later = [t for t in tag(text, D("2021-03-10"), skip=skip) if t.text.startswith("Two")]
+    assert [(t.text, t.type, t.value) for t in later] == [("Two days", "DURATION", "P2D")]
+
+
+VALUE_INTERVALS = [
+    ("2020-10-21", ("2020-10-21", "2020-10-21", "day")),
+    ("2020-10-21T13:00", ("2020-10-21", "2020-10-21", "day")),
+    ("2020-09", ("2020-09-01", "2020-09-30", "month")),
+    ("2020", ("2020-01-01", "2020-12-31", "year")),
+    ("2020-W43", ("2020-10-19", "2020-10-25", "week")),
+    ("2020-Q3", ("2020-07-01", "2020-09-30", "quarter")),
+    ("2020-SU", ("2020-06-01", "2020-08-31", "quarter")),
+    ("199X", ("1990-01-01", "1999-12-31", "decade")),
+    ("198", ("1980-01-01", "1989-12-31", "decade")),
+    ("19", ("1900-01-01", "1999-12-31", "century")),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), VALUE_INTERVALS)
+def test_value_interval(value: str, expected: tuple[str, str, str]) -> None:
+    first, last, precision = expected
+    assert value_interval(value) == (D(first), D(last), precision)
+
+
+@pytest.mark.parametrize("value", ["PRESENT_REF", "PAST_REF", "FUTURE_REF", "XXXX-08-17", "P4Y", "PT5H"])
+def test_value_interval_none_for_values_without_a_date(value: str) -> None:
+    assert value_interval(value) is None
