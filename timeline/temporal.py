@@ -312,7 +312,16 @@ SET_ADVERB_AFTER = re.compile(r"\s*(?:[.,;:)\"'']|$|(?:and|or|in|at|for|to|from|
 #: modifiers of "N units ago" that make it a bound, not a point ("over a year ago")
 UPPER_BOUND_MODIFIERS = re.compile(r"over|more\s+than|well\s+over|a\s+little\s+over")
 #: a preposition right before a date that points forward ("by Dec. 15", "until Nov. 6")
-AHEAD_BEFORE = re.compile(r"\b(?:by|until|till|through|to|from)\s+$")
+AHEAD_BEFORE = re.compile(r"\b(?:by|until|till)\s+$")
+#: verbs that place a clause in the past (or report it), so its bare dates look back
+PAST = re.compile(
+    r"\b(?:was|were|had|did|said|says|told|tells|ago|last|earlier|since|[a-z]{2,}ed)\b"
+)
+#: verbs that end the reach of an earlier future cue ("will ..., officials said Monday")
+REPORTING = re.compile(r"\b(?:said|says|told|tells|announced|reported)\b")
+NEVER = 10**6
+#: with no cue either way, a bare date this close ahead is read as the coming one
+NEAR_FUTURE_DAYS = 75
 NAME_AFTER = re.compile(rf"\s+(?:{'|'.join(NAME_NOUNS)})")
 
 # ---------------------------------------------------------------- helpers on dates
@@ -390,12 +399,24 @@ def _duration(num: float | None, unit: str) -> str:
     return f"P{amount}{letter}"
 
 
-def _looks_ahead(text: str, start: int, end: int) -> bool:
-    """Return whether the clause around a span speaks of the future."""
-    left = max(text.rfind(c, 0, start) for c in ".;!?\n")
+def _looks_ahead(text: str, start: int, end: int, days_ahead: int = NEVER) -> bool:
+    """Return whether an expression without a year or week points forward from publication.
+
+    A future cue before it in its clause ("will depart ... on Saturday") or "by"/"until" right
+    before it points forward; any past-tense or reporting verb in the clause points back; a clause
+    with neither points to the nearer occurrence when the next one is close.
+    """
+    left = max(text.rfind(c, 0, start) for c in ".;!?\n") + 1
     m = CLAUSE_END.search(text, end)
     right = m.start() if m else len(text)
-    return bool(FUTURE.search(text, left + 1, start) or FUTURE.search(text, end, right))
+    cues = list(FUTURE.finditer(text, left, start))
+    if cues and not REPORTING.search(text, cues[-1].end(), start):
+        return True
+    if AHEAD_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    if PAST.search(text, left, start) or PAST.search(text, end, right):
+        return False
+    return days_ahead <= NEAR_FUTURE_DAYS
 
 
 def _weekday_date(base: date, weekday: int, ahead: bool) -> date:
@@ -448,7 +469,10 @@ def _md_value(ctx: _Context, text: str, s: int, e: int, month: int, day: int, ye
     base = ctx.published
     if base is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", ""
-    ahead = _looks_ahead(text, s, e) or bool(AHEAD_BEFORE.search(text, max(0, s - 12), s))
+    nxt = _safe_date(base.year, month, day) or base
+    if nxt <= base:
+        nxt = _safe_date(base.year + 1, month, day) or nxt
+    ahead = _looks_ahead(text, s, e, (nxt - base).days)
     y = _month_date(base, month, ahead)
     if not ahead and month == base.month and day > base.day:
         y -= 1
@@ -505,7 +529,8 @@ def _r_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Reso
     elif last == "this":
         y = base.year
     else:
-        ahead = _looks_ahead(text, s, e) or bool(AHEAD_BEFORE.search(text, max(0, s - 12), s))
+        months_ahead = (month - base.month) % 12 or 12
+        ahead = _looks_ahead(text, s, e, 30 * months_ahead - base.day)
         y = _month_date(base, month, ahead)
     return "DATE", f"{y}-{month:02d}", base.isoformat()
 
@@ -525,8 +550,6 @@ def _r_weekday(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Re
         d = _weekday_date(base - timedelta(days=1), wd, False)
     elif last in ("next", "coming"):
         d = _weekday_date(base, wd, True)
-    elif last == "this":
-        d = _weekday_date(base, wd, _looks_ahead(text, s, e))
     else:
         d = _weekday_date(base, wd, _looks_ahead(text, s, e))
     if part:
@@ -626,7 +649,7 @@ def _r_relative_unit(m: re.Match[str], text: str, s: int, e: int, ctx: _Context)
     elif last in ("next", "coming", "following"):
         shift = 1
     if unit == "quarter" and last in ("latest",):
-        return "DATE", ctx.quarter or _quarter(_add_months(base, -3)), base.isoformat()
+        return "DATE", _quarter(_add_months(base, -3)), base.isoformat()
     if unit == "year" and m["fiscal"] and last in ("current", "this"):
         shift = 0
     value = _unit_value(base, unit, shift)
@@ -979,7 +1002,7 @@ def _r_day_of_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
     base = ctx.published
     if base is None:
         return "DATE", f"XXXX-XX-{day:02d}", ""
-    ahead = _looks_ahead(text, s, e)
+    ahead = _looks_ahead(text, s, e, (day - base.day) % 30)
     d = _safe_date(base.year, base.month, day)
     if ahead and (d is None or d < base):
         nxt = _add_months(base.replace(day=1), 1)

@@ -80,7 +80,7 @@ FUTURE_CUES = (
     r"will|'ll|shall|won't|is\s+expected|are\s+expected|expects?\s+to|plans?\s+to|planned\s+for"
     r"|scheduled|is\s+set\s+to|are\s+set\s+to|is\s+due|are\s+due|going\s+to|upcoming|next"
     r"|to\s+be\s+held|intends?\s+to|would\s+begin|would\s+start|is\s+to|are\s+to|set\s+to"
-    r"|payable|expires?|effective|of\s+record|deadline|takes\s+effect|extended\s+to|begins?"
+    r"|payable|expires?|as\s+soon\s+as|as\s+early\s+as|effective|of\s+record|deadline|takes\s+effect|extended\s+to|begins?"
 )
 
 #: nouns after "the August 17 ..." that make a date part of a name, not an event date
