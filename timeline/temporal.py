@@ -139,7 +139,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
         rf"(?P<unit>(?i:year|month|decade|century))\b",
     ),
     ("vague_duration", rf"(?P<rel>(?i:recent|coming|the\s+coming|past))\s+(?P<unit>{UNIT})s\b"),
-    ("bare_units", rf"(?:(?<=\b[Ff]or\s)|(?<=within\s))(?P<unit>(?i:years|months|weeks|days|decades|hours))\b"),
+    ("bare_units", rf"(?:(?<=\b[Ff]or\s)|(?<=within\s)|(?<=\bin\s))(?P<unit>(?i:years|months|weeks|days|decades|hours))\b"),
     (
         "quarter",
         rf"(?:(?P<det>(?i:the|this\s+year's|last\s+year's|next\s+year's|the\s+year-earlier"
@@ -228,7 +228,7 @@ TRIGGERS: dict[str, str] = {
     "duration": UNIT_WORD,
     "duration_single": UNIT_WORD,
     "vague_duration": UNIT_WORD,
-    "bare_units": r"\b[Ff]or\s|\bwithin\s|\bin\s",
+    "bare_units": r"\b(?:[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ays|[Dd]ecades|[Hh]ours)\b",
     "quarter": r"[Qq]uarter",
     "half": r"\bhalf\b",
     "quarter_ref": r"[Qq]uarter|[Pp]eriod",
@@ -911,8 +911,6 @@ def _r_this_century(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
     word = re.sub(r"\s+", " ", m.group().lower())
     before = text[max(0, s - 12):s].lower()
-    if word == "now" and re.search(r"\b(?:for|until|till|from|by)\s+$", before):
-        return None
     if word == "soon" and (re.search(r"\bas\s+$", before) or re.match(r"\s+(?:after|as)\b", text[e:e + 8])):
         return None
     if word == "future" and re.search(r"foreseeable\s+$", before):
@@ -923,14 +921,15 @@ def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> 
         return None
     if word == "future" and not re.match(r"\s*[.,;]", text[e:e + 2]):
         return None
-    if word == "recent" and not re.match(r"\s+(?:\w+\s+)?(?:weeks|months|days|years|times|history|"
+    if word == "recent" and not re.search(r"\b(?:the|a|its|his|her|their)\s+$", before) and not re.match(r"\s+(?:\w+\s+)?(?:weeks|months|days|years|times|history|"
                                           r"past|decades|quarters)", text[e:e + 20]):
         return None
     return "DATE", REFERENCE_WORDS[word], ""
 
 
 def _r_set_word(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
-    if m.group().lower() == "quarterly" or not SET_ADVERB_AFTER.match(text, e):
+    word = m.group().lower()
+    if word == "quarterly" or (word != "daily" and not SET_ADVERB_AFTER.match(text, e)):
         return None
     return "SET", SET_WORDS[m.group().lower()], ""
 
