@@ -399,12 +399,15 @@ def _duration(num: float | None, unit: str) -> str:
     return f"P{amount}{letter}"
 
 
-def _looks_ahead(text: str, start: int, end: int, days_ahead: int = NEVER) -> bool:
+def _looks_ahead(
+    text: str, start: int, end: int, days_ahead: int = NEVER, deadline_first: bool = True
+) -> bool:
     """Return whether an expression without a year or week points forward from publication.
 
     A future cue before it in its clause ("will depart ... on Saturday") or "by"/"until" right
     before it points forward; any past-tense or reporting verb in the clause points back; a clause
-    with neither points to the nearer occurrence when the next one is close.
+    with neither points to the nearer occurrence when the next one is close. A deadline ("by Jan.
+    14") outweighs the clause's tense for dates, not for weekdays ("by Monday, officials had ...").
     """
     left = max(text.rfind(c, 0, start) for c in ".;!?\n") + 1
     m = CLAUSE_END.search(text, end)
@@ -412,10 +415,13 @@ def _looks_ahead(text: str, start: int, end: int, days_ahead: int = NEVER) -> bo
     cues = list(FUTURE.finditer(text, left, start))
     if cues and not REPORTING.search(text, cues[-1].end(), start):
         return True
-    if AHEAD_BEFORE.search(text, max(0, start - 8), start):
+    deadline = bool(AHEAD_BEFORE.search(text, max(0, start - 8), start))
+    if deadline and deadline_first:
         return True
     if PAST.search(text, left, start) or PAST.search(text, end, right):
         return False
+    if deadline:
+        return True
     return days_ahead <= NEAR_FUTURE_DAYS
 
 
@@ -551,7 +557,7 @@ def _r_weekday(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Re
     elif last in ("next", "coming"):
         d = _weekday_date(base, wd, True)
     else:
-        d = _weekday_date(base, wd, _looks_ahead(text, s, e))
+        d = _weekday_date(base, wd, _looks_ahead(text, s, e, deadline_first=False))
     if part:
         return "TIME", f"{d.isoformat()}T{part}", base.isoformat()
     return "DATE", d.isoformat(), base.isoformat()
