@@ -47,7 +47,7 @@ YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
 NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 VAGUE = "|".join(re.escape(w) for w in VAGUE_NUMBERS)
 NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|(?i:{VAGUE}|(?:twenty|thirty|forty|fifty|sixty|seventy"
+    rf"(?:\d{{1,3}}(?:\.\d+)?(?:\s+\d/\d)?(?!\d)|\d/\d|(?i:{VAGUE}|(?:twenty|thirty|forty|fifty|sixty|seventy"
     rf"|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)|{NUM_WORD})"
     rf"(?:\s+(?i:or|to)\s+(?:\d+|(?i:{NUM_WORD})))?)"
 )
@@ -168,6 +168,11 @@ RULE_PATTERNS: list[tuple[str, str]] = [
         rf"|,\d|\.\d|-\d)(?:\s+(?P<noun>(?i:period|fiscal\s+year|first\s+half|second\s+half))\b)?",
     ),
     ("year_the", rf"(?i:the)\s+(?P<year>{YEAR4})\s+(?P<noun>(?i:period|fiscal\s+year))\b"),
+    (
+        "year_quarter",
+        rf"(?i:the)\s+(?P<year>{YEAR4})\s+(?:(?P<ord>(?i:first|second|third|fourth))[\s-]+)?"
+        rf"(?i:quarter|period)\b",
+    ),
     (
         "decade",
         rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0"
@@ -334,8 +339,8 @@ class _Context:
     published: date | None
     anchor: date | None = None
     quarter: str | None = None
-    used_quarter: bool = False
-    seen: list[tuple[int, int]] = field(default_factory=list)
+    year: int | None = None  # the last year the text named ("in 1995"), for "that year"
+    month: date | None = None  # the last month the text named, for "the following month"
 
 
 Resolved = tuple[str, str, str] | None  # (type, value, anchor)
@@ -638,10 +643,17 @@ def _r_relative_unit(m: re.Match[str], text: str, s: int, e: int, ctx: _Context)
             pass
         else:
             return "DURATION", _duration(1, unit), ""
-    if last == "that":
+    if last == "that" or (last in ("following", "previous", "preceding", "prior") and rel[0] == "the"):
+        shift = {"that": 0, "following": 1}.get(last, -1)
+        if unit == "year" and ctx.year is not None:
+            return "DATE", str(ctx.year + shift), ""
+        if unit == "month" and ctx.month is not None:
+            return "DATE", _add_months(ctx.month, shift).strftime("%Y-%m"), ""
         base = ctx.anchor or ctx.published
         if base is None:
             return None
+        if last != "that":
+            return "DURATION", _duration(1, unit), ""
         return "DATE", _unit_value(base, unit, 0), base.isoformat()
     base = ctx.published
     if base is None:
@@ -856,6 +868,14 @@ def _r_year_end(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> R
     if ctx.published is None:
         return "DATE", "XXXX-12", ""
     return "DATE", f"{ctx.published.year}-12", ctx.published.isoformat()
+
+
+def _r_year_quarter(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    if m["ord"]:
+        return "DATE", f"{m['year']}-Q{ORDINALS[m['ord'].lower()]}", ""
+    if ctx.quarter and ctx.quarter[-2:-1] == "Q":
+        return "DATE", f"{m['year']}-{ctx.quarter[-2:]}", ""
+    return "DATE", m["year"], ""
 
 
 def _r_year_ended(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
@@ -1080,6 +1100,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
     "the_year": _r_the_year,
     "year": _r_year,
     "year_the": _r_year,
+    "year_quarter": _r_year_quarter,
     "decade": _r_decade,
     "century": _r_century,
     "this_century": _r_this_century,
@@ -1168,6 +1189,14 @@ def _duration_end(m: re.Match[str]) -> int:
     return m.end("unit") + (1 if m.string[m.end("unit"):m.end("unit") + 1] == "s" else 0)
 
 
+def _set_up(ctx: _Context, value: str) -> None:
+    """Remember the year and month an absolute date names, for "that year", "the following month"."""
+    m = re.match(r"(\d{4})(?:-(\d\d))?", value)
+    if m and value[:1] in "12":
+        ctx.year = int(m.group(1))
+        ctx.month = date(ctx.year, int(m.group(2)), 1) if m.group(2) else None
+
+
 def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = ()) -> list[Timex]:
     """Return every temporal expression in text, in order, resolved as TimeML TIMEX3 values."""
     ctx = _Context(published)
@@ -1193,6 +1222,8 @@ def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = 
         if typ == "DATE" and rule not in NO_PREFIX_RULES:
             start = _with_prefix(text, start, rule)
         out.append(Timex(start, end, text[start:end], typ, value, anchor, name))
+        if not skipped and not anchor:
+            _set_up(ctx, value)
         if rule in ANCHORING_RULES and not skipped and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             ctx.anchor = date.fromisoformat(value)
     return out
