@@ -169,6 +169,14 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     ("year_the", rf"(?i:the)\s+(?P<year>{YEAR4})\s+(?P<noun>(?i:period|fiscal\s+year))\b"),
     (
+        "spelled_year",
+        rf"(?:(?P<mon>{MONTH_FULL})\s+)?(?:(?P<the>(?i:the\s+year))\s+)?(?:(?i:nineteen)[\s-]+"
+        rf"(?P<tens>(?i:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
+        rf"(?:[\s-]+(?P<ones>(?i:one|two|three|four|five|six|seven|eight|nine)))?"
+        rf"|(?P<millennium>(?i:two\s+thousand))(?:\s+(?i:and\s+)?(?P<ones2>(?i:one|two|three|four"
+        rf"|five|six|seven|eight|nine)))?)\b",
+    ),
+    (
         "year_quarter",
         rf"(?i:the)\s+(?P<year>{YEAR4})\s+(?:(?P<ord>(?i:first|second|third|fourth))[\s-]+)?"
         rf"(?i:quarter|period)\b",
@@ -216,6 +224,7 @@ TRIGGERS: dict[str, str] = {
     "part_of_day": r"morning|afternoon|evening|night",
     "anchored_day": r"\b[Dd]ay\b",
     "year_ended": r"[Yy]ear|[Qq]uarter",
+    "spelled_year": r"\b(?:[Nn]ineteen|[Tt]wo thousand)\b",
     "the_year": r"[Yy]ear|[Ww]eek",
     "relative_unit": r"[Ww]eek|[Mm]onth|[Yy]ear|[Qq]uarter|[Dd]ecade|[Cc]entury|[Pp]eriod",
     "season": r"[Ss]pring|[Ss]ummer|[Ff]all\b|[Aa]utumn|[Ww]inter",
@@ -870,6 +879,19 @@ def _r_year_end(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> R
     return "DATE", f"{ctx.published.year}-12", ctx.published.isoformat()
 
 
+def _r_spelled_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    if m["millennium"]:
+        if not (m["the"] or m["ones2"] or m["mon"]):
+            return None
+        year = 2000 + int(NUMBER_WORDS[m["ones2"].lower()] if m["ones2"] else 0)
+    else:
+        year = 1900 + int(NUMBER_WORDS[m["tens"].lower()])
+        year += int(NUMBER_WORDS[m["ones"].lower()]) if m["ones"] else 0
+    if m["mon"]:
+        return "DATE", f"{year}-{_month_num(m['mon']):02d}", ""
+    return "DATE", str(year), ""
+
+
 def _r_year_quarter(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
     if m["ord"]:
         return "DATE", f"{m['year']}-Q{ORDINALS[m['ord'].lower()]}", ""
@@ -1100,6 +1122,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
     "the_year": _r_the_year,
     "year": _r_year,
     "year_the": _r_year,
+    "spelled_year": _r_spelled_year,
     "year_quarter": _r_year_quarter,
     "decade": _r_decade,
     "century": _r_century,
