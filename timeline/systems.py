@@ -6,7 +6,8 @@ names are lower case ("cruise missiles", "radars", "mines"). A generic name righ
 a specific one describes it and is not reported: "AGM-84H cruise missiles" and "Harpoon
 Coastal Defense Systems (anti-ship missiles)" name one system each. A modifier shared
 through "and"/"or" counts for each generic it modifies: "anti-ship and cruise missiles"
-names anti-ship missiles and cruise missiles.
+names anti-ship missiles and cruise missiles. Support after a system ("AH-1W spare parts") is
+reported as well: it is what was bought for it.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ SHARED_MODIFIER = re.compile(r"([A-Za-z][\w-]*)(?:\s*,\s*(?:and\s+|or\s+)?|\s+an
 
 #: how the text before a shared modifier's generic name ends (a cheap test before the regex)
 LINKS = (",", "/", " and", " or")
+
+#: the category of things bought for a system ("F-16 ... spare parts"), never its description
+SUPPORT = "sustainment"
 
 #: how far back a shared modifier may stand (characters)
 SHARED_WINDOW = 60
@@ -117,6 +121,7 @@ def _without_appositions(text: str, found: list[Match]) -> list[Match]:
         if (
             prev is not None
             and is_generic(m.name)
+            and m.category != SUPPORT
             and not is_generic(prev.name)
             and APPOSITION.fullmatch(text, prev.end, m.start)
         ):

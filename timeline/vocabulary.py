@@ -33,6 +33,9 @@ SPELLING_VARIANTS = (
 #: the plural endings an alias may take
 PLURAL_ENDINGS = ("es", "s")
 
+#: how many distinct matched texts a vocabulary remembers the lookup of
+MAX_SEEN = 100_000
+
 #: the category (or kind) of table rows that only stop shorter aliases inside them matching
 IGNORE = "ignore"
 
@@ -78,6 +81,8 @@ class Vocabulary:
 
     regex: re.Pattern[str]
     by_key: dict[str, tuple[tuple[str, Entry], ...]]
+    # matched text -> (alias, entries) or None: news repeats its names ("Taiwan", "US")
+    seen: dict[str, tuple[str, tuple[Entry, ...]] | None] = field(default_factory=dict)
 
 
 def spelling_variants(alias: str) -> list[str]:
@@ -167,24 +172,29 @@ def build_vocabulary(rows: Iterable[tuple[Entry, Iterable[str]]]) -> Vocabulary:
                 by_key.setdefault(alias_key(variant), []).append((variant, entry))
     surfaces = {a for pairs in by_key.values() for a, _ in pairs}
     plural = "(?:" + "|".join(PLURAL_ENDINGS) + ")?"
-    pattern = f"(?<![\\w\\-]){_emit(_trie(surfaces))}{plural}(?![\\w])"
+    pattern = f"(?<![\\w\\-]){_emit(_trie(surfaces))}{plural}(?![\\w$])"
     # matched against lower-cased text: an IGNORECASE pattern this size runs twice as slow
     return Vocabulary(re.compile(pattern), {k: tuple(v) for k, v in by_key.items()})
 
 
-def _lookup(vocab: Vocabulary, found: str) -> tuple[str, tuple[tuple[str, Entry], ...]] | None:
-    """Return the matched text without plural ending and the rows whose case it fits."""
+def _lookup(vocab: Vocabulary, found: str) -> tuple[str, tuple[Entry, ...]] | None:
+    """Return the alias a matched text is and the rows whose case it fits, or None."""
+    if found in vocab.seen:
+        return vocab.seen[found]
     key = alias_key(found)
+    result = None
     for cut in (0, *(len(e) for e in PLURAL_ENDINGS)):
         if cut and not key.endswith(found[-cut:].lower()):
             continue
         stem = found[: len(found) - cut] if cut else found
         pairs = vocab.by_key.get(key[: len(key) - cut] if cut else key)
-        if pairs:
-            fitting = tuple(p for p in pairs if case_matches(p[0], stem))
-            if fitting:
-                return stem, fitting
-    return None
+        fitting = [p for p in pairs or () if case_matches(p[0], stem)]
+        if fitting:
+            result = fitting[0][0], tuple(dict.fromkeys(e for _, e in fitting))
+            break
+    if len(vocab.seen) < MAX_SEEN:
+        vocab.seen[found] = result
+    return result
 
 
 def lowered(text: str) -> str:
@@ -206,18 +216,19 @@ def find_hits(vocab: Vocabulary, text: str, start: int = 0, end: int | None = No
         if found is None:
             pos = m.start() + 1
             continue
-        stem, pairs = found
-        entries = tuple(dict.fromkeys(e for _, e in pairs))
-        yield Hit(origin + m.start(), origin + m.end(), pairs[0][0], entries)
+        yield Hit(origin + m.start(), origin + m.end(), *found)
         pos = m.end()
 
 
-def read_rows(lines: Iterable[dict[str, str]], category_field: str) -> list[tuple[Entry, list[str]]]:
+def read_rows(
+    lines: Iterable[dict[str, str]], category_field: str, name_is_alias: bool = True
+) -> list[tuple[Entry, list[str]]]:
     """Return (entry, aliases) rows of a CSV table: name, aliases (| separated), category, context."""
     rows = []
     for row in lines:
         name = row["name"].strip()
         aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
         context = tuple(w.strip() for w in (row.get("context") or "").split("|") if w.strip())
-        rows.append((Entry(name, row[category_field].strip(), context), [name, *aliases]))
+        entry = Entry(name, row[category_field].strip(), context)
+        rows.append((entry, [name, *aliases] if name_is_alias else aliases))
     return rows
