@@ -96,7 +96,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     ("month_year", rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4})\b"),
     ("month_rel_year", rf"(?P<mon>{MONTH})\s+(?P<rel>(?i:last|this|next))\s+year\b"),
-    ("month", rf"(?:(?P<rel>{REL_WORD})\s+)?(?P<mon>{MONTH_FULL}|{MONTH_ABBR}\.)"),
+    ("month", rf"(?:(?P<rel>{REL_WORD})\s+)?(?P<mon>{MONTH_FULL}|{MONTH_ABBR}\.)(?![,.]?\s*\d)"),
     (
         "weekday",
         rf"(?:(?P<rel>{REL_WORD})\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"
@@ -326,10 +326,13 @@ SET_ADVERB_AFTER = re.compile(r"\s*(?:[.,;:)\"'']|$|(?:and|or|in|at|for|to|from|
 #: modifiers of "N units ago" that make it a bound, not a point ("over a year ago")
 UPPER_BOUND_MODIFIERS = re.compile(r"over|more\s+than|well\s+over|a\s+little\s+over")
 #: a preposition right before a date that points forward ("by Dec. 15", "until Nov. 6")
-AHEAD_BEFORE = re.compile(r"\b(?:by|until|till)\s+$")
+AHEAD_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:early\s+|late\s+|mid-?\s*)?$")
 #: verbs that place a clause in the past (or report it), so its bare dates look back
 PAST = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|tells|ago|last|earlier|since|[a-z]{2,}ed)\b"
+    r"\b(?:was|were|had|did|said|says|told|tells|ago|last|earlier|since|brought|took|made|came"
+    r"|went|began|became|saw|gave|got|found|sold|bought|paid|held|met|left|led|won|lost|fell|rose"
+    r"|grew|spoke|wrote|sent|struck|thought|knew|ran|stood|kept|broke|chose|drove|flew)\b"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)\b[a-z]{2,}ed\b"
 )
 #: verbs that end the reach of an earlier future cue ("will ..., officials said Monday")
 REPORTING = re.compile(r"\b(?:said|says|told|tells|announced|reported)\b")
@@ -429,7 +432,7 @@ def _looks_ahead(
     cues = list(FUTURE.finditer(text, left, start))
     if cues and not REPORTING.search(text, cues[-1].end(), start):
         return True
-    deadline = bool(AHEAD_BEFORE.search(text, max(0, start - 8), start))
+    deadline = bool(AHEAD_BEFORE.search(text, max(0, start - 16), start))
     if deadline and deadline_first:
         return True
     if PAST.search(text, left, start) or PAST.search(text, end, right):
@@ -1064,33 +1067,27 @@ def _r_holiday(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Re
     name = re.sub(r"\s+", " ", m["name"].lower())
     base = ctx.published
     rel = (m["rel"] or "").lower()
-    if name in HOLIDAYS:
-        month, day = HOLIDAYS[name]
-    elif name.startswith("thanksgiving") or name == "election day" or name == "easter":
-        if base is None:
-            return "DATE", "XXXX-XX-XX", ""
-        year = base.year - 1 if rel == "last" else base.year + (1 if rel == "next" else 0)
-        if name.startswith("thanksgiving"):
-            first = date(year, 11, 1)
-            d = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-        elif name == "election day":
-            first = date(year, 11, 2)
-            d = first + timedelta(days=(1 - first.weekday()) % 7)
-        else:
-            return "DATE", str(year), base.isoformat()
-        if not rel and d > base and not _looks_ahead(text, s, e):
-            return _r_holiday_shift(d)
-        return "DATE", d.isoformat(), base.isoformat()
-    else:
+    if name == "easter" or name not in HOLIDAYS and not name.startswith(("thanksgiving", "election")):
         return None
     if base is None:
-        return "DATE", f"XXXX-{month:02d}-{day:02d}", ""
+        fixed = HOLIDAYS.get(name)
+        return "DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX", ""
     year = base.year - 1 if rel == "last" else base.year + (1 if rel == "next" else 0)
-    return "DATE", f"{year}-{month:02d}-{day:02d}", base.isoformat()
+    d = _holiday_date(name, year)
+    if not rel and d > base and not _looks_ahead(text, s, e):
+        d = _holiday_date(name, year - 1)
+    return "DATE", d.isoformat(), base.isoformat()
 
 
-def _r_holiday_shift(d: date) -> Resolved:
-    return "DATE", d.isoformat(), ""
+def _holiday_date(name: str, year: int) -> date:
+    """Return the day of a holiday in a year (Thanksgiving: fourth Thursday of November)."""
+    if name in HOLIDAYS:
+        return date(year, *HOLIDAYS[name])
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    first = date(year, 11, 2)  # election day: the Tuesday after the first Monday
+    return first + timedelta(days=(1 - first.weekday()) % 7)
 
 
 RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved]] = {

@@ -77,7 +77,7 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 
 #: words in a clause that make a bare weekday, month or day look ahead instead of back
 FUTURE_CUES = (
-    r"will|'ll|shall|won't|is\s+expected|are\s+expected|expects?\s+to|plans?\s+to|planned\s+(?:for|to)"
+    r"will|would|'ll|shall|won't|is\s+expected|are\s+expected|expects?\s+to|plans?\s+to|planned\s+(?:for|to)"
     r"|planning\s+to"
     r"|scheduled|is\s+set\s+to|are\s+set\s+to|is\s+due|are\s+due|going\s+to|upcoming|next"
     r"|to\s+be\s+held|intends?\s+to|would\s+begin|would\s+start|is\s+to|are\s+to|set\s+to"
