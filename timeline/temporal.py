@@ -161,7 +161,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ("year_ago_adj", r"(?P<word>(?i:year-earlier|year-ago))"),
     ("year_end", r"(?i:year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year)\b(?!ed|ing)"),
     ("year_ended", r"(?i:the\s+(?:fiscal\s+)?(?P<unit>year|quarter))(?=\s+(?:ended|ending|that\s+ended)\b)"),
-    ("the_year", r"(?P<det>(?i:the\s+full|the\s+current|the))\s+(?P<fiscal>(?i:fiscal)\s+)?(?P<unit>(?i:year|week|weekend))\b(?!\s+(?:ended|ending|before|after|earlier|ago)\b)"),
+    ("the_year", r"(?P<det>(?i:the\s+full|the\s+current|the))\s+(?P<fiscal>(?i:fiscal)\s+)?(?P<unit>(?i:year|week|weekend))\b(?!-)(?!\s+(?:ended|ending|before|after|earlier|ago)\b)"),
     (
         "year",
         rf"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY)\s*))?(?<![\d,.$#])(?<!\d-)(?P<year>{YEAR4})(?![\d%]"
@@ -966,11 +966,9 @@ def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> 
         return None
     if word == "future" and re.search(r"foreseeable\s+$", before):
         return None
-    if word == "current" and not re.match(r"\s+(?:level|rate|levels|rates|quarter|year|period|"
-                                           r"crisis|situation|conditions|session|term|market)",
-                                           text[e:e + 12]):
+    if word == "current" and re.match(r"\s+accounts?\b", text[e:e + 10]):
         return None
-    if word == "future" and not re.match(r"\s*[.,;]", text[e:e + 2]):
+    if word == "future" and re.match(r"\s+[a-z]", text[e:e + 2]):
         return None
     if word == "recent" and not re.search(r"\b(?:the|a|its|his|her|their)\s+$", before) and not re.match(r"\s+(?:\w+\s+)?(?:weeks|months|days|years|times|history|"
                                           r"past|decades|quarters)", text[e:e + 20]):
