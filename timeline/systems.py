@@ -113,18 +113,19 @@ def _matches(text: str, start: int, end: int | None) -> list[Match]:
     ]
 
 
+def _describes(system: Match, after: Match) -> bool:
+    """Return whether a match right after a system only describes it (or names it again)."""
+    if after.name == system.name:
+        return True
+    return is_generic(after.name) and after.category != SUPPORT and not is_generic(system.name)
+
+
 def _without_appositions(text: str, found: list[Match]) -> list[Match]:
-    """Return the matches less generic names that directly describe the system before them."""
+    """Return the matches less those that directly describe the system before them."""
     kept: list[Match] = []
     for m in found:
         prev = kept[-1] if kept else None
-        if (
-            prev is not None
-            and is_generic(m.name)
-            and m.category != SUPPORT
-            and not is_generic(prev.name)
-            and APPOSITION.fullmatch(text, prev.end, m.start)
-        ):
+        if prev is not None and _describes(prev, m) and APPOSITION.fullmatch(text, prev.end, m.start):
             continue
         kept.append(m)
     return kept
