@@ -169,6 +169,13 @@ def filter_controls(df: pd.DataFrame, start: view.Filters) -> view.Filters:
     hi = dated["date_end"].fillna(dated["date"]).max().date() if not dated.empty else date.today()
     if "f_dates" not in st.session_state:
         st.session_state["f_dates"] = (start.start or lo, start.end or hi)
+    else:
+        # a range left at the data's bounds follows them when the corpus or a correction moves them
+        old_lo, old_hi = st.session_state.get("f_bounds", (lo, hi))
+        picked_now = tuple(st.session_state["f_dates"]) + (None, None)
+        st.session_state["f_dates"] = (lo if picked_now[0] in (old_lo, None) else picked_now[0],
+                                       hi if picked_now[1] in (old_hi, None) else picked_now[1])
+    st.session_state["f_bounds"] = (lo, hi)
     picked = sb.date_input("Date range", key="f_dates", min_value=date(1945, 1, 1), max_value=date(2100, 12, 31))
     first_day, last_day = (tuple(picked) + (None, None))[:2] if isinstance(picked, tuple | list) else (picked, None)
     types = multiselect("Event types", view.options(df, "event_type"), "f_types", start.event_types)

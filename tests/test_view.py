@@ -348,7 +348,15 @@ def test_article_html_marks_dates_with_their_values() -> None:
     assert page.count('<mark class="tl-evidence">') >= 1
 
 
-def test_markdown_escape_disarms_links_and_emphasis() -> None:
-    escaped = view.markdown_escape("[breaches](javascript:alert(1)) **bold** <b>")
-    assert "\\[breaches\\]\\(javascript:alert\\(1\\)\\)" in escaped
-    assert "\\*\\*bold\\*\\*" in escaped and "&lt;b&gt;" in escaped
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("[breaches](javascript:alert(1))", "\\[breaches\\]\\(javascript\\:alert\\(1\\)\\)"),
+        ("**bold** <b>", "\\*\\*bold\\*\\* \\<b\\>"),
+        ("Trump's $1.8 billion", "Trump\\'s \\$1\\.8 billion"),
+        (":red[alarm] #1", "\\:red\\[alarm\\] \\#1"),
+        ("Taiwan", "Taiwan"),
+    ],
+)
+def test_markdown_escape_disarms_links_emphasis_and_maths(text: str, escaped: str) -> None:
+    assert view.markdown_escape(text) == escaped

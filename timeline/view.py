@@ -26,6 +26,8 @@ FOLDERS_FILE = "folders.json"
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv")
 MAX_NAME_CHARS = 120
 SAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._ -]+")
+#: CommonMark lets a backslash escape any ASCII punctuation; Streamlit adds $ (maths) and : (emoji, colours)
+MARKDOWN_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")
 #: fields of an event a user may correct, and "excluded" to drop it from the view
 CORRECTABLE = ("date", "event_type", "value_usd", "actor", "stance", "excluded")
 MUSD = 1e6
@@ -704,6 +706,5 @@ def article_html(
 
 
 def markdown_escape(text: str) -> str:
-    """Return text that st.markdown shows literally (Markdown and HTML characters escaped)."""
-    escaped = html.escape(text)
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~>])", r"\\\1", escaped)
+    """Return text that st.markdown shows literally: every ASCII punctuation mark backslash-escaped."""
+    return MARKDOWN_SPECIAL.sub(r"\\\g<0>", text).replace("\n", "  \n")
