@@ -1,0 +1,341 @@
+"""The timeline (pandas): mentions merged into events within and across documents."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+import pandas as pd
+
+from timeline.records import Document, Mention
+from timeline.schema import MENTION_COLUMNS, MENTION_EXTRA_COLUMNS, TIMELINE_COLUMNS, names
+
+#: kinds of event that carry a sale (a reaction answers one of them)
+SALE_TYPES = ("approval", "plan_or_talks", "delivery")
+#: which sale a reaction answers, best first
+ANSWERED_TYPES = ("approval", "plan_or_talks", "delivery")
+#: values within this share of each other are the same money
+VALUE_TOLERANCE = 0.02
+#: a mention dated only by its article's publication may report what happened this many days before
+RECENT_DAYS = 7
+#: a reaction answers a sale reported at most this many days before it
+ANSWER_WINDOW_DAYS = 120
+#: precision of an interval, narrowest first (for choosing an event's date)
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "approximate": 5, "": 6}
+
+
+@dataclass
+class _Event:
+    """Mentions gathered into one event while merging."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def lead(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def event_type(self) -> str:
+        return self.lead.event_type
+
+    def window(self) -> tuple[date, date] | None:
+        return _window(self.lead)
+
+    def value(self) -> tuple[float, float | None] | None:
+        return next(((m.value_usd, m.value_usd_high) for m in self.mentions if m.value_usd is not None), None)
+
+    def systems(self) -> set[str]:
+        return {s for m in self.mentions for s in m.systems}
+
+
+def assign_events(mentions: Sequence[Mention]) -> list[Mention]:
+    """Return the mentions, in document order, each with the event_id of the event it reports."""
+    events: list[_Event] = []
+    index: dict[tuple[str, str], list[_Event]] = defaultdict(list)
+    for m in sorted(mentions, key=_specificity):
+        event = _best_event(m, index)
+        if event is None:
+            event = _Event()
+            events.append(event)
+            for key in _keys(m):
+                index[key].append(event)
+        event.mentions.append(m)
+    ids = _event_ids(events)
+    return [replace(m, event_id=ids[id(m)]) for m in mentions]
+
+
+def _specificity(m: Mention) -> tuple[int, str, int]:
+    """Order mentions so that the most specific ones found the events: own date, value, systems."""
+    score = (m.date_source == "timex" and m.date_precision != "approximate") * 4 \
+        + (m.value_usd is not None) * 2 + bool(m.systems) + ("part_of_start" in m.extra) * 8
+    return (-score, m.doc, m.start)
+
+
+def _window(m: Mention) -> tuple[date, date] | None:
+    """Return the interval a mention may refer to: its own, or the days up to its publication."""
+    if m.date is None or m.date_precision == "approximate":
+        return None
+    if m.date_source == "published":
+        return m.date - timedelta(days=RECENT_DAYS), m.date
+    return m.date, m.date_end or m.date
+
+
+def _keys(m: Mention) -> Iterator[tuple[str, str]]:
+    """Yield the index keys of a mention: its kind with each month its window touches, or its document."""
+    w = _window(m)
+    if w is None:
+        yield (m.event_type, "doc:" + m.doc)
+        return
+    month = date(w[0].year, w[0].month, 1)
+    while month <= w[1]:
+        yield (m.event_type, month.isoformat()[:7])
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def _best_event(m: Mention, index: Mapping[tuple[str, str], list[_Event]]) -> _Event | None:
+    """Return the event a mention joins, or None when it starts a new one."""
+    if "part_of_start" in m.extra:
+        return None  # a part of a package is an event of its own, linked to its total
+    candidates: dict[int, _Event] = {}
+    for key in [*_keys(m), (m.event_type, "doc:" + m.doc)]:
+        for e in index.get(key, ()):
+            candidates[id(e)] = e
+    scored = [(s, i, e) for i, e in enumerate(candidates.values()) if (s := _match_score(m, e)) is not None]
+    if not scored:
+        return None
+    return max(scored, key=lambda t: (t[0], -t[1]))[2]
+
+
+def _match_score(m: Mention, e: _Event) -> float | None:
+    """Return how well a mention fits an event (higher is better), None when they are different events."""
+    if m.event_type != e.event_type or "part_of_start" in e.lead.extra:
+        return None
+    same_doc = any(x.doc == m.doc for x in e.mentions)
+    mw, ew = _window(m), e.window()
+    if mw is None or ew is None:
+        if not same_doc or (mw is None) == (ew is None) and mw is not None:
+            return None
+    elif mw[1] < ew[0] or ew[1] < mw[0]:
+        return None
+    score = 1.0 + same_doc
+    if m.event_type in ("reaction", "sanction"):
+        # one statement: same speaker, same stance, the same day (not merely overlapping windows)
+        same_day = (m.date, m.date_precision, m.date_source == "published") == \
+            (e.lead.date, e.lead.date_precision, e.lead.date_source == "published")
+        if m.actor != e.lead.actor or m.stance != e.lead.stance or not same_day:
+            return None
+        return score
+    value, ev = (m.value_usd, m.value_usd_high), e.value()
+    if value[0] is not None and ev is not None:
+        if not (_close(value[0], ev[0]) and _close(value[1], ev[1])):
+            return None
+        score += 4
+    elif value[0] is not None or ev is not None:
+        if m.systems and e.systems() and not (set(m.systems) & e.systems()):
+            return None
+        if not same_doc and value[0] is not None and ev is None and e.systems() and not m.systems:
+            return None
+    if not same_doc and m.event_type not in SALE_TYPES and (value[0] is None or ev is None):
+        return None  # across articles, budgets and background merge only on the same money
+    shared = set(m.systems) & e.systems()
+    if m.systems and e.systems() and not shared and not same_doc:
+        return None
+    return score + len(shared)
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= VALUE_TOLERANCE * max(abs(b), 1.0)
+
+
+def _event_ids(events: Sequence[_Event]) -> dict[int, str]:
+    """Return each mention's event id: a hash of its event's founding mention, stable as a corpus grows."""
+    ids: dict[int, str] = {}
+    seen: set[str] = set()
+    for e in events:
+        lead = e.lead
+        digest = hashlib.sha1(f"{lead.doc}|{lead.start}|{lead.event_type}|{lead.value_usd}|{lead.actor}".encode())
+        event_id = "E" + digest.hexdigest()[:10]
+        while event_id in seen:
+            event_id = "E" + hashlib.sha1(event_id.encode()).hexdigest()[:10]
+        seen.add(event_id)
+        for m in e.mentions:
+            ids[id(m)] = event_id
+    return ids
+
+
+# --- DataFrames -------------------------------------------------------------------------------------
+
+def mentions_frame(mentions: Sequence[Mention], docs: Sequence[Document]) -> pd.DataFrame:
+    """Return one row per mention with the contract's columns and the page's provenance columns."""
+    by_doc = {d.doc: d for d in docs}
+    rows = []
+    for m in mentions:
+        d = by_doc.get(m.doc)
+        rows.append({
+            "doc": m.doc, "event_id": m.event_id, "event_type": m.event_type,
+            "date": m.date.isoformat() if m.date else "", "date_precision": m.date_precision,
+            "date_text": m.date_text, "actor": m.actor, "stance": m.stance,
+            "value_usd": m.value_usd, "value_usd_high": m.value_usd_high,
+            "systems": ";".join(m.systems), "evidence": m.evidence, "start": m.start, "end": m.end,
+            "confidence": m.confidence,
+            "date_end": m.date_end.isoformat() if m.date_end else "", "date_source": m.date_source,
+            "categories": ";".join(m.categories), "value_text": m.value_text, "rule": m.rule,
+            "published": d.published.isoformat() if d and d.published else "",
+            "outlet": d.outlet if d else "", "title": d.title if d else "",
+            "part_of_start": m.extra.get("part_of_start", ""),
+        })
+    columns = names(MENTION_COLUMNS) + names(MENTION_EXTRA_COLUMNS)
+    frame = pd.DataFrame(rows, columns=[*columns, "part_of_start"])
+    return _typed(frame, (*MENTION_COLUMNS, *MENTION_EXTRA_COLUMNS))
+
+
+def _typed(frame: pd.DataFrame, columns: Sequence[object]) -> pd.DataFrame:
+    for c in columns:
+        name, dtype = c.name, c.dtype  # type: ignore[attr-defined]
+        if dtype == "string":
+            frame[name] = frame[name].fillna("").astype("string")
+        elif dtype.startswith("datetime"):
+            frame[name] = pd.to_datetime(frame[name], errors="coerce")
+        else:
+            frame[name] = frame[name].astype(dtype)
+    return frame
+
+
+def build_timeline(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per event_id: its date, value, sources, and the sale a reaction answers."""
+    groups: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for r in mentions.to_dict("records"):
+        groups[str(r["event_id"])].append({k: _missing_as_none(v) for k, v in r.items()})
+    rows = [_event_row(g) for g in groups.values()]
+    frame = _typed(pd.DataFrame(rows, columns=names(TIMELINE_COLUMNS)), TIMELINE_COLUMNS)
+    frame = _link_parts(frame, mentions)
+    frame = link_reactions(frame)
+    return frame.sort_values(["date", "event_type", "event_id"], na_position="last", kind="stable") \
+        .reset_index(drop=True)
+
+
+def _missing_as_none(value: object) -> object:
+    return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else value
+
+
+def _event_row(group: list[dict[str, object]]) -> dict[str, object]:
+    """Return the timeline row of one event from its mention records."""
+    def rank(r: dict[str, object]) -> tuple[float, float]:
+        return (PRECISION_RANK.get(str(r["date_precision"]), 6) + (r["date_source"] != "timex") * 0.5,
+                -float(r["confidence"] or 0))  # type: ignore[arg-type]
+    best = min(group, key=rank)
+    value = next((r for r in group if r["value_usd"] is not None), None)
+    systems = _joined(r["systems"] for r in group)
+    categories = _joined(r["categories"] for r in group)
+    docs = list(dict.fromkeys(str(r["doc"]) for r in group))
+    published = [str(r["published"]) for r in group if r["published"]]
+    row: dict[str, object] = {
+        "event_id": best["event_id"], "event_type": best["event_type"],
+        "date": best["date"] or None, "date_end": best["date_end"] or None,
+        "date_precision": best["date_precision"], "date_text": best["date_text"],
+        "actor": _most_common(r["actor"] for r in group), "stance": _most_common(r["stance"] for r in group),
+        "value_usd": value["value_usd"] if value else None,
+        "value_usd_high": value["value_usd_high"] if value else None,
+        "counted_usd": None, "part_of": "",
+        "systems": systems, "categories": categories,
+        "category": categories.split(";")[0] if categories else "unspecified",
+        "n_mentions": len(group), "n_sources": len(docs), "sources": ";".join(docs),
+        "outlets": ";".join(dict.fromkeys(str(r["outlet"]) for r in group if r["outlet"])),
+        "first_report": min(published) if published else None,
+        "evidence": max(group, key=lambda r: float(r["confidence"] or 0))["evidence"],  # type: ignore[arg-type]
+        "answers": "", "lag_days": None, "confidence": max(float(r["confidence"] or 0) for r in group),  # type: ignore[arg-type]
+        "corrected": "",
+    }
+    row["counted_usd"] = row["value_usd"] if row["event_type"] == "approval" else None
+    row["summary"] = summary(row)
+    return row
+
+
+def _joined(values: Iterable[object]) -> str:
+    return ";".join(dict.fromkeys(s for v in values if v for s in str(v).split(";")))
+
+
+def _most_common(values: Iterable[object]) -> str:
+    counts = Counter(str(v) for v in values if v)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _link_parts(frame: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Point each part of a package at its total's event, so that the package counts once."""
+    parts = mentions[mentions["part_of_start"] != ""]
+    if parts.empty:
+        return frame
+    for _, part in parts.drop_duplicates("event_id").iterrows():
+        total = mentions[(mentions["doc"] == part["doc"])
+                         & (mentions["start"].astype(str) == part["part_of_start"])
+                         & (mentions["event_id"] != part["event_id"])]
+        if total.empty:
+            continue
+        mask = frame["event_id"] == part["event_id"]
+        frame.loc[mask, "part_of"] = total["event_id"].iloc[0]
+        frame.loc[mask, "counted_usd"] = 0.0
+    return frame
+
+
+def link_reactions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Link each reaction to the sale it answers (the latest one before it), with the lag in days."""
+    frame = frame.copy()
+    sales = frame[frame["event_type"].isin(ANSWERED_TYPES) & frame["date"].notna() & (frame["part_of"] == "")]
+    reacting = frame["event_type"].isin(("reaction", "sanction")) & frame["date"].notna()
+    answers, lags = [], []
+    for _, r in frame.iterrows():
+        if not reacting[_] or sales.empty:
+            answers.append("")
+            lags.append(None)
+            continue
+        sale = _answered_sale(r, sales)
+        answers.append("" if sale is None else sale["event_id"])
+        lags.append(None if sale is None else float((r["date"] - sale["date"]).days))
+    frame["answers"] = pd.array(answers, dtype="string")
+    frame["lag_days"] = pd.array(lags, dtype="Float64")
+    return frame
+
+
+def _answered_sale(reaction: pd.Series, sales: pd.DataFrame) -> pd.Series | None:
+    """Return the sale a reaction answers: reported in its sources if possible, the latest before it."""
+    window = reaction["date"] - pd.Timedelta(days=ANSWER_WINDOW_DAYS)
+    before = sales[(sales["date"] <= reaction["date"]) & (sales["date"] >= window)]
+    if before.empty:
+        return None
+    sources = set(str(reaction["sources"]).split(";"))
+    shared = before[before["sources"].map(lambda s: bool(sources & set(str(s).split(";"))))]
+    pool = shared if not shared.empty else before
+    pool = pool.assign(_rank=pool["event_type"].map({t: i for i, t in enumerate(ANSWERED_TYPES)}))
+    return pool.sort_values(["_rank", "date"], ascending=[True, False], kind="stable").iloc[0]
+
+
+def summary(row: Mapping[str, object]) -> str:
+    """Return one line in words: who did what, when, for how much."""
+    what = {"approval": "approved a sale", "plan_or_talks": "plan or talks", "delivery": "delivery",
+            "budget": "defence budget", "reaction": "responded", "sanction": "sanctions",
+            "other": "background"}.get(str(row["event_type"]), str(row["event_type"]))
+    parts = [f"{row['actor'] or 'Unknown'}: {what}"]
+    if row.get("stance"):
+        parts.append(f"({row['stance']})")
+    if row.get("value_usd") is not None and row["value_usd"] == row["value_usd"]:
+        parts.append(format_usd(row["value_usd"], row.get("value_usd_high")))  # type: ignore[arg-type]
+    if row.get("systems"):
+        parts.append("- " + str(row["systems"]).replace(";", ", "))
+    return " ".join(parts)
+
+
+def format_usd(low: float, high: float | None = None) -> str:
+    """Return '$1.8 billion' or '$7–10 billion' for a value or a range."""
+    def one(v: float) -> str:
+        for unit, size in (("billion", 1e9), ("million", 1e6)):
+            if abs(v) >= size:
+                return f"{v / size:,.3f}".rstrip("0").rstrip(".") + f" {unit}"
+        return f"{v:,.0f}"
+    if high is not None and high == high and high != low:
+        return f"${one(low)} to ${one(high)}"
+    return f"${one(low)}"

@@ -1,0 +1,113 @@
+"""A corpus end to end: mentions extracted in parallel, cached on disk, merged into the timeline."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from multiprocessing import get_context
+from pathlib import Path
+
+import pandas as pd
+
+from timeline.build import assign_events, build_timeline, mentions_frame
+from timeline.events import extract_mentions
+from timeline.records import Document, Mention
+
+#: below this many documents to extract, one process is faster than starting workers
+PARALLEL_MIN_DOCS = 400
+#: documents a worker takes at a time
+CHUNK_DOCS = 100
+#: where extracted corpora are kept; TIMELINE_CACHE_DIR overrides it
+DEFAULT_CACHE_DIR = Path.home() / ".cache" / "timeline"
+
+Progress = Callable[[float], None]
+
+
+def analyse(docs: Sequence[Document], progress: Progress | None = None,
+            use_cache: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (mentions, timeline) for a corpus, from the cache when nothing in it changed."""
+    key = corpus_key(docs)
+    path = cache_dir() / f"corpus-{key}.pkl"
+    if use_cache and path.exists():
+        try:
+            with path.open("rb") as f:
+                mentions, timeline = pickle.load(f)
+            if progress:
+                progress(1.0)
+            return mentions, timeline
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            pass  # a damaged cache entry is rebuilt below
+    found = extract_all(docs, progress)
+    mentions = mentions_frame(assign_events(found), docs)
+    timeline = build_timeline(mentions)
+    if use_cache:
+        _store(path, (mentions, timeline))
+    return mentions, timeline
+
+
+def extract_all(docs: Sequence[Document], progress: Progress | None = None) -> list[Mention]:
+    """Return every document's mentions, in corpus order, in parallel when the corpus is large."""
+    workers = min(os.cpu_count() or 1, 4)
+    results: list[list[Mention]] = []
+    if len(docs) < PARALLEL_MIN_DOCS or workers < 2:
+        for i, doc in enumerate(docs):
+            results.append(extract_mentions(doc))
+            if progress and i % 50 == 0:
+                progress(i / max(1, len(docs)))
+    else:
+        chunks = [docs[i:i + CHUNK_DOCS] for i in range(0, len(docs), CHUNK_DOCS)]
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            for n, chunk_result in enumerate(pool.map(_extract_chunk, chunks)):
+                results.extend(chunk_result)
+                if progress:
+                    progress((n + 1) / len(chunks))
+    if progress:
+        progress(1.0)
+    return [m for found in results for m in found]
+
+
+def _extract_chunk(docs: Sequence[Document]) -> list[list[Mention]]:
+    return [extract_mentions(d) for d in docs]
+
+
+def corpus_key(docs: Sequence[Document]) -> str:
+    """Return a digest of the corpus and of the code that reads it: equal keys, equal results."""
+    h = hashlib.sha256(code_version().encode())
+    for d in docs:
+        published = d.published.isoformat() if d.published else ""
+        for part in (d.doc, d.text, published, d.published_source, d.outlet, d.title):
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\0")
+    return h.hexdigest()[:24]
+
+
+@cache
+def code_version() -> str:
+    """Return a digest of the package's source and data, so that a new version re-extracts."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for path in sorted([*root.glob("*.py"), *root.glob("data/*")]):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    """Return the cache folder (TIMELINE_CACHE_DIR, else ~/.cache/timeline)."""
+    return Path(os.environ.get("TIMELINE_CACHE_DIR") or DEFAULT_CACHE_DIR)
+
+
+def _store(path: Path, value: object) -> None:
+    """Write a cache entry atomically; a cache that cannot be written is only a slower next run."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f.name, path)
+    except OSError:
+        pass

@@ -1,0 +1,562 @@
+"""Event mentions, sentence by sentence, from an article's own text (never its boilerplate)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from timeline.actors import find_actors
+from timeline.money import find_money
+from timeline.records import Document, Match, Mention, Money, Timex
+from timeline.sentences import sentence_spans
+from timeline.systems import find_systems
+from timeline.temporal import tag, value_interval
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+# --- cue words: what makes a sentence report an event ------------------------------------------
+
+#: a government approving or formally notifying a sale
+APPROVAL_CUES = _rx(
+    r"\bapprov(?:ed|es|ing)\b(?:\s+\w+){0,6}?\s+(?:sales?|packages?|deals?|arms|weapons|equipment)",
+    r"\bapprov(?:ed|es|ing)\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+)?(?:sale|transfer)",
+    r"\bapproves?\s+\$", r"\bapproved\s+\$",
+    r"\b(?:notified|notifies|notify|informed)\s+(?:the\s+)?(?:U\.?S\.?\s+)?Congress\b",
+    r"\bformal(?:ly)?\s+notif(?:ied|ication)\b",
+    r"\bcleared\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+)?(?:sale|package|deal)",
+    r"\bannounc(?:ed|es|ing)\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+|proposed\s+|new\s+)?"
+    r"(?:\$[\d.,]+\s*\w+\s+)?(?:arms\s+)?(?:sale|package)",
+    r"\b(?:green-?lit|green-?lighted|signed\s+off\s+on)\b",
+    r"\bannouncement\s+of\s+(?:a|an|the)\s+\S+\s+(?:\w+\s+)?(?:arms\s+)?(?:sale|package)",
+)
+#: plans, intentions, requests and negotiations
+PLAN_CUES = _rx(
+    r"\bplan(?:s|ned|ning)?\s+to\s+(?:sell|increase|expand|approve|offer|supply|provide|buy|purchase|acquire)",
+    r"\bintends?\b|\bintention\s+to\b",
+    r"\b(?:is|are|was|were)\s+(?:set|poised|expected|likely|preparing)\s+to\s+(?:approve|sell|notify|announce|report|offer)",
+    r"\bin\s+talks\b|\bnegotiat(?:ing|ions?|ed)\b|\btalks\s+(?:on|over|about|for)\b",
+    r"\b(?:potential|possible|proposed|planned|prospective)\s+(?:arms\s+)?(?:deal|sale|package|purchase)s?\b",
+    r"\brequest(?:ed|s)?\b(?!\s+for\s+comment)",
+    r"\bseek(?:s|ing)?\s+to\s+(?:buy|purchase|acquire)\b|\bwants?\s+to\s+(?:buy|purchase|acquire)\b",
+    r"\b(?:considering|weighing)\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:sale|package|request)",
+    r"\b(?:arms\s+)?(?:procurement|sales)\s+plan\b",
+    r"\bexpect\b(?:\s+\w+){0,6}\s+arms\s+sales\b",
+)
+#: a weapon changing hands
+DELIVERY_CUES = _rx(
+    r"\b(?:delivered|took\s+delivery|taken\s+delivery|has\s+received|have\s+received|received\s+the\s+first)\b",
+    r"\b(?:arrived|arrive)\s+in\s+Taiwan\b", r"\bhanded\s+over\b",
+)
+#: the buyer's defence budget moving
+BUDGET_NOUN = _rx(r"\b(?:defen[cs]e|military|special)\s+(?:\w+\s+)?(?:budgets?|spending|expenditures?)\b")
+BUDGET_MOVES = _rx(
+    r"\b(?:rais|increas|boost|propos|prioriti[sz]|allocat|earmark|hik|unveil|pass|approv|cut|"
+    r"slash|expand|double|set\s+aside)\w*\b",
+)
+#: a retaliatory measure
+SANCTION_CUES = _rx(
+    r"\bsanction(?:s|ed|ing)?\b", r"\bcountermeasures?\b", r"\bunreliable\s+entit(?:y|ies)\s+list\b",
+    r"\bexport\s+control\s+list\b", r"\bblacklist(?:ed|s)?\b",
+)
+#: a statement: said, slammed, urged, welcomed...
+SPEECH_CUES = _rx(
+    r"\bsa(?:id|ys)\b", r"\bstated\b", r"\btold\b", r"\bstress(?:ed|es)\b", r"\bemphasi[sz](?:ed|es)\b",
+    r"\bslamm?(?:ed|s)\b", r"\bcondemn(?:ed|s)?\b", r"\bcriticis(?:ed|es)\b", r"\bcriticiz(?:ed|es)\b",
+    r"\bdenounc(?:ed|es)\b", r"\bprotest(?:ed|s)\b", r"\boppos(?:ed|es)\b", r"\burg(?:ed|es)\b",
+    r"\bwarn(?:ed|s|ing)\b", r"\bvow(?:ed|s)\b", r"\bcalled\b", r"\bdescrib(?:ed|es)\b",
+    r"\baccus(?:ed|es)\b", r"\bwelcom(?:ed|es)\b", r"\bthank(?:ed|s)\b", r"\bprais(?:ed|es)\b",
+    r"\bexpress(?:ed|es)\b", r"\bdeclin(?:ed|es)\s+to\s+comment\b", r"\brespond(?:ed|s)\b",
+    r"\blodg(?:ed|es)\b", r"\bsupports\b", r"\bsupported\b",
+    r"\breiterat(?:ed|es)\b", r"\binsist(?:ed|s)\b", r"\bdemand(?:ed|s)\b",
+)
+#: the sentence is about arms, not trade or diplomacy in general
+ARMS_CONTEXT = _rx(
+    r"\barms\b", r"\bweapons?\b", r"\bmilitary\s+(?:equipment|sales?|hardware|aid)\b", r"\bmissiles?\b",
+    r"\bsale\b", r"\bsales\b", r"\bpackage\b", r"\bdefen[cs]e\s+(?:articles|equipment|deal)\b",
+    r"\bjets?\b", r"\bfighters?\b", r"\bdrones?\b", r"\btanks?\b", r"\bFMS\b",
+)
+#: a clause looking ahead or hedged: "is set to approve", "could approve"
+MODAL_BEFORE = re.compile(
+    r"\b(?:set|poised|expected|likely|plans?|planning|preparing|about|going|intends?|seeks?|wants?)\s+to\s+"
+    r"(?:\w+\s+)?$|\b(?:would|will|could|may|might|should|to)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+#: a clause that only imagines the event: "until the U.S. issues a formal notification"
+HYPOTHETICAL_BEFORE = re.compile(r"\b(?:until|unless|if|once|before|whether)\b[^,;]{0,40}$", re.IGNORECASE)
+#: "the newly announced package", "the latest approved sale": a participle naming a sale, not an act
+ADJECTIVAL_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|latest|newly|recently|previously|already)\s+$",
+                               re.IGNORECASE)
+#: an opening phrase about what the sentence answers: "In response to the plan to expand arms sales, ..."
+RESPONSE_OPENING = re.compile(r"^\s*(?:in\s+response\s+to|responding\s+to|reacting\s+to|asked\s+about|"
+                              r"commenting\s+on|in\s+reaction\s+to)\b[^,]*,", re.IGNORECASE)
+#: words that make the event an earlier one than the article's: "the recent announcement"
+EARLIER_CUES = re.compile(r"\b(?:recent(?:ly)?|earlier|previous(?:ly)?|prior|former|past|last\s+year's)\s+(?:\w+\s+){0,3}$",
+                          re.IGNORECASE)
+NEGATION_BEFORE = re.compile(r"\b(?:not|n't|never|no|without|yet\s+to|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$",
+                             re.IGNORECASE)
+#: sums over many sales: a value that belongs to no single sale
+AGGREGATE_CUES = _rx(
+    r"\btotal(?:led|ing|\s+amount|\s+value)?\b", r"\bcumulative\b", r"\baltogether\b", r"\bin\s+all\b",
+    r"\bcombined\b", r"\bso\s+far\b", r"\bto\s+date\b",
+    r"\bduring\s+(?:\w+['’]s\s+)?(?:first\s+|second\s+|previous\s+|last\s+)?(?:term|administration|presidency|tenure)\b",
+    r"\bunder\s+(?:the\s+)?(?:\w+\s+)?administration\b", r"\bsince\s+(?:\d{4}|taking|he\s+took|she\s+took)\b",
+    r"\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|decades)\b",
+)
+#: a sentence that only restates the sale already reported: "The $2.37 billion sale ..."
+ANAPHORA = _rx(r"\b(?:the|this|that)\s+(?:\\?\$[\d.,]+\s*(?:million|billion|bn|m)\s+)?(?:arms\s+)?(?:sale|package|deal)\b",
+               r"^\s*(?:additionally|also|in\s+addition|separately|the\s+package|it)\b", r"\bwhich\s+includes?\b")
+
+#: stance cue words, strongest kind first: a neutral non-answer beats the words around it
+NEUTRAL_CUES = _rx(
+    r"\bdeclin(?:ed|es)\s+to\s+comment\b", r"\b(?:no|without)\s+comment\b", r"\bwould\s+not\s+(?:comment|confirm)\b",
+    r"\bdid\s+not\s+(?:comment|confirm)\b", r"\bno\s+official\s+statements?\b", r"\bspeculation\b",
+    r"\bmedia\s+(?:assumption|reports?\s+speculation)\b", r"\broutine\b", r"\bsmooth\s+communication\b",
+    r"\bneither\s+confirm(?:ed)?\s+nor\s+den(?:y|ied)\b",
+)
+OPPOSE_CUES = _rx(
+    r"\boppos(?:e|es|ed|ing|ition)\b", r"\bcondemn", r"\bslamm?(?:ed|s)?\b", r"\bdenounc", r"\bprotest",
+    r"\bcriticis", r"\bcriticiz", r"\bviolat", r"\bred\s+line\b", r"\burg(?:ed|es|ing)\b",
+    r"\bwarn(?:ed|s|ing)?\b", r"\baccus", r"\bdamag", r"\binterfer", r"\bprovocat", r"\bdissatisf",
+    r"\bplay(?:ing)?\s+with\s+fire\b", r"\bsanction", r"\bcountermeasure", r"\bbreach", r"\bundermin",
+    r"\bescalat", r"\bstern\b", r"\bsolemn\s+representations\b", r"\bresolutely\b", r"\bstop\s+arms\s+sales\b",
+    r"\bseparatis", r"\bwrong\s+signal\b", r"\bcautious\b",
+)
+SUPPORT_CUES = _rx(
+    r"\bwelcom", r"\bsupport(?:s|ed|ing)?\b", r"\bthank", r"\bgrateful\b", r"\bappreciat", r"\bbreakthrough\b",
+    r"\bbolster", r"\bstrengthen", r"\bgreat\s+importance\b", r"\breaffirm", r"\benhanc", r"\bboost",
+    r"\bcommitment\b", r"\bassist", r"\bpartnership\b", r"\bpraise",
+)
+
+#: actor kinds that report news rather than make it
+MEDIA_KINDS = frozenset({"news agency", "news outlet", "media", "outlet", "ignore"})
+#: actor kinds that speak for the seller
+SELLER_ACTORS = frozenset({
+    "US government", "US State Department", "DSCA", "Pentagon", "White House", "US President", "US Congress",
+})
+#: who approves or plans when the sentence names nobody
+DEFAULT_ACTOR = {"approval": "US government", "plan_or_talks": "US government", "budget": "Taiwan government",
+                 "delivery": "US government"}
+
+#: how far (characters) a date may sit from the event's verb and still govern it
+GOVERN_WINDOW = 90
+#: a publication-dated sentence reports something from up to this many days before
+RECENT_DAYS = 7
+#: confidence of a mention by how it was dated
+CONFIDENCE = {"timex": 0.9, "published": 0.7, "approximate": 0.5}
+
+#: words before a date that make it approximate
+APPROX_BEFORE = re.compile(r"\b(?:early|late|mid|beginning\s+of|end\s+of|start\s+of|middle\s+of|around|about|"
+                           r"over|more\s+than|nearly|almost|some|roughly)\s+(?:the\s+)?$", re.IGNORECASE)
+APPROX_START = re.compile(r"(?:early|late|mid|the\s+(?:beginning|end|start|middle)|around|about|over|more\s+than|"
+                          r"nearly|almost|some|roughly)\b", re.IGNORECASE)
+#: words before a date that make it not the event's date
+NOT_EVENT_DATE_BEFORE = re.compile(r"\b(?:since|until|till|by|before|through|from|ahead\s+of)\s+(?:the\s+|early\s+|late\s+)?$",
+                                   re.IGNORECASE)
+#: a duration that places an event relative to another: "Weeks earlier", "days later"
+VAGUE_OFFSET = re.compile(r"\b(?:earlier|ago|before|later|after)\b", re.IGNORECASE)
+#: a clause counting from a start: "since Trump took office in January 2017"
+SINCE_CLAUSE = re.compile(r"\b(?:since|until|till)\b", re.IGNORECASE)
+#: a reporting verb right before a date: "confirmed on November 29"
+REPORTED_ON = re.compile(r"\b(?:said|says|confirmed|announced|stated|reported|notified|approved|told\s+\w+)\s+"
+                         r"(?:on|in|last)\s+$", re.IGNORECASE)
+_QUOTES = re.compile(r"[“\"]([^”\"]{0,400})[”\"]|\(([^()]{0,200})\)")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    event_type: str
+    start: int
+    end: int
+    rule: str
+
+
+def extract_mentions(doc: Document) -> list[Mention]:
+    """Return the event mentions of one document, in document order."""
+    if not doc.text.strip():
+        return []
+    skip = [(b.start, b.end) for b in doc.boilerplate]
+    timexes = tag(doc.text, doc.published, skip=skip)
+    spans = [s for s in sentence_spans(doc.text) if not doc.is_boilerplate(*s)]
+    mentions: list[Mention] = []
+    for i, (start, end) in enumerate(spans):
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        found = _sentence_mentions(doc, start, end, timexes, nxt, mentions)
+        mentions.extend(found)
+    return _mark_parts(mentions)
+
+
+def _sentence_mentions(doc: Document, start: int, end: int, timexes: Sequence[Timex],
+                       nxt: tuple[int, int] | None, earlier: list[Mention]) -> list[Mention]:
+    text = doc.text
+    sentence = text[start:end]
+    if _continues_quote(sentence, earlier, doc.text, start):
+        return []  # the quote after "..., adding:" is part of the statement already taken
+    cue = _event_cue(sentence, find_actors(text, start, end), start)
+    money = [m for m in find_money(text, start, end) if m.usd and not m.conversion]
+    if cue is None:
+        _attach_to_previous(doc, start, end, money, earlier)
+        return []
+    cue = _Cue(cue.event_type, cue.start + start, cue.end + start, cue.rule)
+    actors = [a for a in find_actors(text, start, end) if a.category not in MEDIA_KINDS]
+    if cue.event_type in ("reaction", "sanction"):
+        return _reactions(doc, start, end, cue, actors, timexes, nxt)
+    if cue.event_type == "budget" and not _buyer_acts(actors, cue):
+        return []
+    actor = _actor_for(actors, cue, text) or DEFAULT_ACTOR.get(cue.event_type, "")
+    if cue.event_type == "approval" and actor not in SELLER_ACTORS:
+        actor = DEFAULT_ACTOR["approval"]  # only the seller's government approves a sale
+    when = _governing_date(doc, start, end, cue, timexes)
+    aggregate = bool(money) and AGGREGATE_CUES.search(sentence) is not None
+    event_type = "other" if aggregate and cue.event_type in ("approval", "plan_or_talks") else cue.event_type
+    if aggregate and when.source != "timex" or EARLIER_CUES.search(text[max(start, cue.start - 40):cue.start]):
+        when = _undated(doc)  # a sum over years, or an earlier sale recalled: not an event of this day
+    systems = find_systems(text, start, end)
+    if event_type == "budget":
+        money = []  # a budget's amount is not a sale's value
+    amounts = money or [None]
+    out = []
+    for amount in amounts:
+        out.append(_mention(doc, start, end, event_type, when, actor, "", amount, systems,
+                            f"{cue.rule}+{when.rule}"))
+    return out
+
+
+def _event_cue(sentence: str, actors: Sequence[Match] = (), offset: int = 0) -> _Cue | None:
+    """Return the strongest event cue of a sentence, or None."""
+    masked = _masked(sentence)
+    arms = ARMS_CONTEXT.search(sentence) is not None
+    budget = BUDGET_NOUN.search(masked)
+    if budget and BUDGET_MOVES.search(masked) and not _has_stance_speech(masked):
+        return _Cue("budget", budget.start(), budget.end(), "budget")
+    speech = SPEECH_CUES.search(masked)
+    if speech and _reported_by_speaker(sentence, speech.start(), actors, offset):
+        return _Cue("reaction", speech.start(), speech.end(), "speech")
+    sentence = masked
+    m = SANCTION_CUES.search(sentence)
+    if m and not MODAL_BEFORE.search(sentence[: m.start()][-40:]):
+        return _Cue("sanction", m.start(), m.end(), "sanction")
+    if arms:
+        for event_type, cues in (("approval", APPROVAL_CUES), ("delivery", DELIVERY_CUES)):
+            m = cues.search(sentence)
+            if not m:
+                continue
+            before = sentence[: m.start()][-40:]
+            if NEGATION_BEFORE.search(before) or HYPOTHETICAL_BEFORE.search(before) \
+                    or ADJECTIVAL_BEFORE.search(before):
+                continue
+            if MODAL_BEFORE.search(before):
+                return _Cue("plan_or_talks", m.start(), m.end(), f"{event_type}-ahead")
+            return _Cue(event_type, m.start(), m.end(), event_type)
+        m = PLAN_CUES.search(sentence)
+        if m and not NEGATION_BEFORE.search(sentence[: m.start()][-30:]) \
+                and not HYPOTHETICAL_BEFORE.search(sentence[: m.start()][-40:]):
+            return _Cue("plan_or_talks", m.start(), m.end(), "plan")
+    m = SPEECH_CUES.search(sentence)
+    if m:
+        return _Cue("reaction", m.start(), m.end(), "speech")
+    return None
+
+
+def _masked(sentence: str) -> str:
+    """Return the sentence with quotes and an opening "In response to ..." phrase blanked out, same length."""
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group())
+    masked = _QUOTES.sub(blank, sentence)
+    return RESPONSE_OPENING.sub(blank, masked)
+
+
+def _reported_by_speaker(sentence: str, verb: int, actors: Sequence[Match], offset: int) -> bool:
+    """Return whether a named non-seller speaks first and the sale is only what they talk about."""
+    if not actors:
+        return False
+    speaker = _speaker([a for a in actors if not _object_of_preposition(sentence, a.start - offset)],
+                       _Cue("reaction", verb + offset, verb + offset, "speech"))
+    return speaker is not None and speaker.name not in SELLER_ACTORS and speaker.category not in MEDIA_KINDS
+
+
+def _object_of_preposition(sentence: str, local_start: int) -> bool:
+    """Return whether an actor is the object of a preposition ("ties with Taiwan"), so not a subject."""
+    return re.search(r"\b(?:with|to|for|from|on|against|toward|towards|into|of|about|over|between|"
+                     r"and|island|in)\s+(?:the\s+)?$", sentence[max(0, local_start - 12):local_start],
+                     re.IGNORECASE) is not None
+
+
+def _continues_quote(sentence: str, earlier: Sequence[Mention], text: str, start: int) -> bool:
+    """Return whether a quoted sentence carries on the statement of the sentence just before ("adding:")."""
+    if not earlier or sentence.lstrip()[:1] not in "“\"‘'":
+        return False
+    last = earlier[-1]
+    between = text[last.end:start]
+    return last.event_type in ("reaction", "sanction") and last.evidence.rstrip().endswith(":") \
+        and len(between.strip()) == 0
+
+
+def _has_stance_speech(sentence: str) -> bool:
+    """Return whether someone takes a side in the sentence ("firmly supports increasing the budget")."""
+    return bool(re.search(r"\b(?:supports?|opposes?|opposed|welcomed|criticised|criticized)\b", sentence,
+                          re.IGNORECASE))
+
+
+def _buyer_acts(actors: Sequence[Match], cue: _Cue) -> bool:
+    """Return whether the budget is moved by the buyer (Taiwan), not pressed on it by others."""
+    before = [a for a in actors if a.start < cue.start]
+    if not before:
+        return True
+    return not before[0].name.startswith("US") and before[0].name not in SELLER_ACTORS
+
+
+def _actor_for(actors: Sequence[Match], cue: _Cue, text: str = "") -> str:
+    """Return the actor of an event: the nearest named one before its verb, else the first after it."""
+    before = [a for a in actors if a.end <= cue.start and not _object_of_preposition(text, a.start)]
+    if before:
+        return before[-1].name
+    after = [a for a in actors if a.start >= cue.end and a.start - cue.end <= 80]
+    return after[0].name if after else ""
+
+
+# --- reactions -------------------------------------------------------------------------------------
+
+_PASSIVE_BY = re.compile(r"\b(welcom\w*|condemn\w*|criticis\w*|criticiz\w*|prais\w*|oppos\w*|slamm?\w*|"
+                         r"denounc\w*)\s+by\s+", re.IGNORECASE)
+
+
+def _reactions(doc: Document, start: int, end: int, cue: _Cue, actors: Sequence[Match],
+               timexes: Sequence[Timex], nxt: tuple[int, int] | None) -> list[Mention]:
+    """Return the statements of a sentence: one per speaker ("welcomed by Taiwan but condemned by China")."""
+    text = doc.text
+    sentence = text[start:end]
+    passive = list(_PASSIVE_BY.finditer(sentence))
+    if passive and actors:
+        out = []
+        for m in passive:
+            after = [a for a in actors if a.start >= start + m.end() and a.start - (start + m.end()) < 5]
+            if after:
+                verb = _Cue(cue.event_type, start + m.start(), start + m.end(), "passive")
+                stance = _stance(m.group(1)) or "neutral"
+                out.append(_reaction(doc, start, end, verb, after[0].name, stance, timexes))
+        if out:
+            return out
+    quoted = _shielded(sentence, start)
+    speaker = _speaker([a for a in actors if not _object_of_preposition(text, a.start)
+                        and not any(q0 <= a.start < q1 for q0, q1 in quoted)], cue)
+    if speaker is None:
+        return []
+    context = sentence
+    if nxt and (sentence.rstrip().endswith(":") or sentence.rstrip().endswith(",")):
+        context += " " + text[nxt[0]:nxt[1]]  # "... said the following:" and the quote after it
+    stance = _stance(context)
+    if stance is None and nxt:
+        stance = _stance(text[nxt[0]:nxt[1]]) if _continues_speech(text[nxt[0]:nxt[1]]) else None
+    if speaker.name in SELLER_ACTORS and cue.event_type == "reaction" and stance != "oppose":
+        return []  # the seller's officials describing their own plans are sources, not reactions
+    if cue.event_type == "reaction" and not _about_arms(doc, sentence):
+        return []
+    return [_reaction(doc, start, end, cue, speaker.name, stance or "neutral", timexes)]
+
+
+def _speaker(actors: Sequence[Match], cue: _Cue) -> Match | None:
+    """Return who speaks: the actor nearest before the verb, or right after it ("..., the ministry said")."""
+    before = [a for a in actors if a.end <= cue.start and cue.start - a.end <= 120]
+    if before:
+        return before[-1]
+    after = [a for a in actors if a.start >= cue.end and a.start - cue.end <= 40]
+    return after[0] if after else None
+
+
+def _continues_speech(sentence: str) -> bool:
+    """Return whether a sentence carries on a statement: a quote, or a speaker named again."""
+    return sentence.lstrip()[:1] in "“\"'‘" or bool(re.match(r"\s*(?:It|He|She|They|China|Beijing)\b", sentence))
+
+
+def _stance(text: str) -> str | None:
+    """Return oppose, support or neutral from the cue words of a statement, or None without any."""
+    if NEUTRAL_CUES.search(text):
+        return "neutral"
+    oppose = len(OPPOSE_CUES.findall(text))
+    support = sum(1 for m in SUPPORT_CUES.finditer(text) if not NEGATION_BEFORE.search(text[: m.start()][-25:]))
+    if oppose == support == 0:
+        return None
+    return "oppose" if oppose >= support else "support"
+
+
+def _about_arms(doc: Document, sentence: str) -> bool:
+    """Return whether a statement belongs on an arms timeline: it or its article is about arms sales."""
+    if ARMS_CONTEXT.search(sentence):
+        return True
+    return _article_about_arms(doc.text)
+
+
+_ARMS_SALE = re.compile(r"\barms\s+(?:sales?|package|deal|purchase)|\bweapons?\s+(?:sales?|package)|"
+                        r"\bsale\s+of\b|\bmilitary\s+sales?\b", re.IGNORECASE)
+
+
+def _article_about_arms(text: str) -> bool:
+    return _ARMS_SALE.search(text) is not None
+
+
+def _reaction(doc: Document, start: int, end: int, cue: _Cue, actor: str, stance: str,
+              timexes: Sequence[Timex]) -> Mention:
+    when = _governing_date(doc, start, end, cue, timexes)
+    return _mention(doc, start, end, cue.event_type, when, actor, stance, None, [],
+                    f"{cue.rule}+{when.rule}")
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _When:
+    start: date | None
+    end: date | None
+    precision: str
+    text: str
+    source: str  # timex, published, none
+    rule: str
+
+
+def _governing_date(doc: Document, start: int, end: int, cue: _Cue, timexes: Sequence[Timex]) -> _When:
+    """Return the date that governs the event: its own temporal expression, else the publication date."""
+    best: tuple[float, Timex] | None = None
+    sentence = doc.text[start:end]
+    shielded = _shielded(sentence, start)
+    for t in timexes:
+        if t.start < start or t.end > end or t.rule == "name":
+            continue
+        if t.type == "DURATION" and VAGUE_OFFSET.search(t.text) and t.start - start <= 3:
+            return _When(None, None, "approximate", t.text, "timex", "vague")  # "Weeks earlier, ..."
+        if t.type not in ("DATE", "TIME"):
+            continue
+        if any(a <= t.start and t.end <= b for a, b in shielded):
+            continue  # inside a quote or brackets: someone else's date
+        before = doc.text[max(start, t.start - 25): t.start]
+        clause = doc.text[max(start, doc.text.rfind(",", start, t.start) + 1): t.start]
+        if NOT_EVENT_DATE_BEFORE.search(before) or SINCE_CLAUSE.search(clause):
+            continue
+        score = _govern_score(t, start, cue)
+        if score is None and REPORTED_ON.search(before):
+            score = 400.0  # "..., the Pentagon confirmed on November 29": the date of the report
+        if score is not None and (best is None or score > best[0]):
+            best = (score, t)
+    if best is None:
+        return _published(doc)
+    return _timex_when(doc, best[1])
+
+
+def _shielded(sentence: str, offset: int) -> list[tuple[int, int]]:
+    return [(m.start() + offset, m.end() + offset) for m in _QUOTES.finditer(sentence)]
+
+
+def _govern_score(t: Timex, start: int, cue: _Cue) -> float | None:
+    """Return how strongly a date governs the event verb (higher is stronger), None when it cannot."""
+    if t.start - start <= 3:  # "On Wednesday, ...": a sentence-initial date governs the whole sentence
+        return 1000.0
+    gap = cue.start - t.end if t.end <= cue.start else t.start - cue.end
+    if gap > GOVERN_WINDOW:
+        return None
+    return 500.0 - gap
+
+
+def _timex_when(doc: Document, t: Timex) -> _When:
+    if t.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF") or "X" in t.value:
+        if t.value == "PRESENT_REF" and doc.published:
+            return replace(_published(doc), text=t.text, source="timex", rule="present")
+        return _When(None, None, "approximate", t.text, "timex", "vague")
+    interval = value_interval(t.value)
+    if interval is None:
+        return _When(None, None, "approximate", t.text, "timex", "vague")
+    first, last, precision = interval
+    if precision not in ("day", "week", "month", "quarter", "year"):
+        precision = "approximate"
+    before = doc.text[max(0, t.start - 20): t.start]
+    if APPROX_BEFORE.search(before) or APPROX_START.match(t.text):
+        precision = "approximate"
+    return _When(first, last, precision, t.text, "timex", "timex")
+
+
+def _published(doc: Document) -> _When:
+    if doc.published is None:
+        return _undated(doc)
+    return _When(doc.published, doc.published, "day", "", "published", "published")
+
+
+def _undated(doc: Document) -> _When:
+    return _When(None, None, "approximate", "", "none", "undated")
+
+
+# --- values that a later sentence gives ----------------------------------------------------------
+
+def _attach_to_previous(doc: Document, start: int, end: int, money: Sequence[Money],
+                        earlier: list[Mention]) -> None:
+    """Give the last sale mention the value or systems of a sentence that restates it ("The $2.37 billion sale")."""
+    sentence = doc.text[start:end]
+    if not earlier or not ANAPHORA.search(sentence):
+        return
+    sale_types = ("approval", "plan_or_talks", "delivery")
+    last = next((m for m in reversed(earlier) if m.event_type in sale_types), None)
+    if last is None:
+        return
+    i = earlier.index(last)
+    systems = [s for s in find_systems(doc.text, start, end)]
+    names = tuple(dict.fromkeys([*last.systems, *(s.name for s in systems)]))
+    cats = tuple(dict.fromkeys([*last.categories, *(s.category for s in systems)]))
+    if money and last.value_usd is None and len(money) == 1:
+        m = money[0]
+        earlier[i] = replace(last, value_usd=m.low, value_usd_high=m.high, value_text=m.text,
+                             systems=names, categories=cats, rule=last.rule + "+value-after")
+    elif money and last.value_usd is not None:
+        for m in money:  # "which includes $320 million of ...": the parts of the sale
+            if m.high is None and m.low < last.value_usd:
+                earlier.append(replace(last, value_usd=m.low, value_usd_high=None, value_text=m.text,
+                                       evidence=sentence, start=start, end=end,
+                                       systems=tuple(s.name for s in find_systems(doc.text, start, end)),
+                                       categories=tuple(s.category for s in find_systems(doc.text, start, end)),
+                                       rule=last.rule + "+part", confidence=last.confidence - 0.1))
+    elif names != last.systems:
+        earlier[i] = replace(last, systems=names, categories=cats)
+
+
+def _mark_parts(mentions: list[Mention]) -> list[Mention]:
+    """Mark the mentions whose values add up to another's total as its parts."""
+    valued = [m for m in mentions if m.value_usd is not None and m.value_usd_high is None
+              and m.event_type in ("approval", "plan_or_talks")]
+    out = list(mentions)
+    for total in valued:
+        smaller = [m for m in valued if m is not total and m.value_usd < total.value_usd]  # type: ignore[operator]
+        if len(smaller) >= 2 and _close(sum(m.value_usd for m in smaller), total.value_usd):  # type: ignore[misc]
+            for m in smaller:
+                k = out.index(m)
+                out[k] = replace(m, event_type=total.event_type, extra={**m.extra, "part_of_start": str(total.start)})
+    return sorted(out, key=lambda m: (m.start, m.value_usd is None, -(m.value_usd or 0)))
+
+
+def _close(a: float | None, b: float | None, tolerance: float = 0.02) -> bool:
+    return a is not None and b is not None and abs(a - b) <= tolerance * max(abs(b), 1.0)
+
+
+def _mention(doc: Document, start: int, end: int, event_type: str, when: _When, actor: str, stance: str,
+             amount: Money | None, systems: Sequence[Match], rule: str) -> Mention:
+    confidence = CONFIDENCE["approximate" if when.precision == "approximate" else when.source] \
+        if when.source in CONFIDENCE else 0.4
+    return Mention(
+        doc=doc.doc, event_type=event_type, date=when.start, date_end=when.end,
+        date_precision=when.precision, date_text=when.text, date_source=when.source,
+        actor=actor, stance=stance,
+        value_usd=amount.low if amount else None, value_usd_high=amount.high if amount else None,
+        systems=tuple(dict.fromkeys(s.name for s in systems)),
+        categories=tuple(dict.fromkeys(s.category for s in systems)),
+        evidence=doc.text[start:end], start=start, end=end, confidence=round(confidence, 2),
+        rule=rule, value_text=amount.text if amount else "",
+    )
+
+
+def recent_window(m: Mention) -> tuple[date, date] | None:
+    """Return the interval a mention may refer to: its own, or the days before publication."""
+    if m.date is None or m.date_precision == "approximate" and m.date_end is None:
+        return None
+    if m.date_source == "published":
+        return m.date - timedelta(days=RECENT_DAYS), m.date
+    return m.date, m.date_end or m.date
