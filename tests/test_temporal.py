@@ -81,7 +81,7 @@ CONVENTIONS = [
     ("Profit rose in the third quarter from a year earlier.", "1989-10-26",
      [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]),
     ("The company expects to complete the sale by year-end.", "1989-11-02",
-     [("year-end", "1989-12")]),
+     [("year-end", "1989")]),
     ("Shares peaked in the early 1980s and fell in the 1990s.", "1998-02-19",
      [("the early 1980s", "198"), ("the 1990s", "199")]),
     ("Rebels have kidnapped a 44-year-old contractor for ransom.", "1999-01-22", []),

@@ -337,6 +337,10 @@ PAST = re.compile(
 #: verbs that end the reach of an earlier future cue ("will ..., officials said Monday")
 REPORTING = re.compile(r"\b(?:said|says|told|tells|announced|reported)\b")
 NEVER = 10**6
+#: words by which a sentence sets a figure against an earlier period's ("compared with $3 million")
+COMPARISON = re.compile(r"\b(?:compared|from|versus|than|against)\b")
+#: how far (characters) a named quarter stays the topic for "a year earlier" (same paragraph)
+QUARTER_REACH = 600
 #: with no cue either way, a bare date this close ahead is read as the coming one
 NEAR_FUTURE_DAYS = 75
 NAME_AFTER = re.compile(rf"\s+(?:{'|'.join(NAME_NOUNS)})")
@@ -351,6 +355,7 @@ class _Context:
     published: date | None
     anchor: date | None = None
     quarter: str | None = None
+    quarter_at: int = -NEVER  # where the text last named that quarter
     year: int | None = None  # the last year the text named ("in 1995"), for "that year"
     month: date | None = None  # the last month the text named, for "the following month"
 
@@ -379,7 +384,9 @@ def _quarter(d: date) -> str:
 def _number(word: str) -> float | None:
     """Return the number a numeral or number word stands for, None for vague ones."""
     w = re.sub(r"\s+", " ", word.strip().lower())
-    if w in VAGUE_NUMBERS or w == "a couple of":
+    if w in ("a couple of", "couple of"):
+        return 2
+    if w in VAGUE_NUMBERS:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
@@ -398,6 +405,13 @@ def _fmt(n: float) -> str:
     return str(int(n)) if n == int(n) else str(n)
 
 
+#: the next smaller unit, and how many of it make one, for "2 1/2 years" (P2Y6M), "5 1/2 hours"
+FRACTION_UNITS: dict[str, tuple[str, int]] = {
+    "year": ("M", 12), "month": ("D", 30), "week": ("D", 7), "day": ("H", 24),
+    "hour": ("M", 60), "minute": ("S", 60),
+}
+
+
 def _duration(num: float | None, unit: str) -> str:
     """Return a TimeML duration value (P3D, PT5H, PXY)."""
     unit = unit.lower().rstrip("s").replace("centurie", "century")
@@ -409,10 +423,15 @@ def _duration(num: float | None, unit: str) -> str:
         return f"P{amount}DE" if num is None else f"P{_fmt(num * 10)}Y"
     if letter == "CE":
         return f"P{amount}CE" if num is None else f"P{_fmt(num * 100)}Y"
+    if num is not None and num != int(num) and unit in FRACTION_UNITS:
+        smaller, factor = FRACTION_UNITS[unit]
+        whole, rest = int(num), _fmt(round((num - int(num)) * factor, 3))
+        head = f"{whole}{letter}" if whole else ""
+        if unit in CLOCK_UNITS:
+            return f"PT{head}{rest}{smaller}"
+        return f"P{head}T{rest}{smaller}" if unit == "day" else f"P{head}{rest}{smaller}"
     if unit in CLOCK_UNITS:
         return f"PT{amount}{letter}"
-    if num is not None and num != int(num):
-        return {"Y": f"P{_fmt(num * 12)}M", "D": f"PT{_fmt(num * 24)}H"}.get(letter, f"P{amount}{letter}")
     return f"P{amount}{letter}"
 
 
@@ -683,9 +702,19 @@ def _r_relative_unit(m: re.Match[str], text: str, s: int, e: int, ctx: _Context)
     if unit == "year" and m["fiscal"] and last in ("current", "this"):
         shift = 0
     value = _unit_value(base, unit, shift)
+    if unit == "year" and last == "last" and _compares_quarter(text, s, ctx):
+        return "DATE", f"{int(ctx.quarter[:4]) - 1}{ctx.quarter[4:]}", base.isoformat()  # type: ignore[index]
     if unit == "year" and ctx.quarter and last in ("last",) and re.match(r"'s\s", text[e:e + 3]):
         value = str(base.year - 1)
     return "DATE", value, base.isoformat()
+
+
+def _compares_quarter(text: str, start: int, ctx: _Context) -> bool:
+    """Return whether "last year" compares a result with the quarter the paragraph is about."""
+    if not ctx.quarter or start - ctx.quarter_at >= QUARTER_REACH or "Q" not in ctx.quarter:
+        return False
+    left = max(text.rfind(c, 0, start) for c in ".;\n") + 1
+    return bool(COMPARISON.search(text, left, start))
 
 
 def _season_year(base: date, code: str, last: str) -> int:
@@ -749,7 +778,7 @@ def _r_ago(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolv
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", ""
     if unit in CLOCK_UNITS:
         return "DURATION", _duration(num, unit), ""
-    if unit == "year" and num == 1 and ctx.quarter and not (relative_to_text and ctx.anchor):
+    if unit == "year" and num == 1 and ctx.quarter and s - ctx.quarter_at < QUARTER_REACH:
         q = ctx.quarter
         if re.fullmatch(r"\d{4}-Q\d", q):
             return "DATE", f"{int(q[:4]) - 1}{q[4:]}", base.isoformat()
@@ -877,9 +906,10 @@ def _r_year_ago_adj(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 
 
 def _r_year_end(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    # TimeML gives "year-end" the year's value (its END lies in a mod attribute)
     if ctx.published is None:
-        return "DATE", "XXXX-12", ""
-    return "DATE", f"{ctx.published.year}-12", ctx.published.isoformat()
+        return "DATE", "XXXX", ""
+    return "DATE", str(ctx.published.year), ctx.published.isoformat()
 
 
 def _r_spelled_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
@@ -970,7 +1000,7 @@ def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> 
         return None
     if word == "future" and re.match(r"\s+[a-z]", text[e:e + 2]):
         return None
-    if word == "recent" and not re.search(r"\b(?:the|a|its|his|her|their)\s+$", before) and not re.match(r"\s+(?:\w+\s+)?(?:weeks|months|days|years|times|history|"
+    if word == "recent" and not re.match(r"\s+(?:\w+\s+)?(?:weeks|months|days|years|times|history|"
                                           r"past|decades|quarters)", text[e:e + 20]):
         return None
     return "DATE", REFERENCE_WORDS[word], ""
@@ -1242,6 +1272,8 @@ def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = 
         out.append(Timex(start, end, text[start:end], typ, value, anchor, name))
         if not skipped and not anchor:
             _set_up(ctx, value)
+        if not skipped and value == ctx.quarter:
+            ctx.quarter_at = end
         if rule in ANCHORING_RULES and not skipped and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             ctx.anchor = date.fromisoformat(value)
     return out
