@@ -108,7 +108,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     ("part_of_day", rf"(?P<rel>(?i:this|that|last|the))\s+(?P<part>{PART})\b"),
     ("anchored_day", r"(?i:(?P<rel>the\s+next|the\s+following|that|the\s+same|the\s+previous"
-                     r"|the\s+preceding)\s+day|the\s+day\s+(?P<after>before|after))\b"),
+                     r"|the\s+preceding)\s+day|the\s+day\s+(?P<after>before|after)(?=\s*[,.;:)]))\b"),
     (
         "relative_unit",
         rf"(?P<rel>{REL_WORD})\s+(?P<fiscal>(?i:fiscal)\s+)?(?P<unit>(?i:week|weekend|month|year"
@@ -149,7 +149,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "half",
-        rf"(?P<det>(?i:the))\s+(?P<ord>(?i:first|second|last))\s+half(?:\s+of\s+(?P<year>{YEAR4}))?",
+        rf"(?P<det>(?i:the))\s+(?P<ord>(?i:first|second|last))\s+half\s+of\s+(?P<year>{YEAR4})\b",
     ),
     (
         "quarter_ref",
@@ -202,6 +202,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
         rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})\b)?",
     ),
     ("clock_24", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s+(?P<zone>{ZONE})"),
+    ("block_high_noon", r"\b[Hh]igh\s+[Nn]oon\b"),
     ("noon", rf"(?P<word>(?i:noon|midnight|midday))(?:\s+(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?"),
     ("day_of_month", r"(?i:the)\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|\s+of\b))"),
     ("holiday", rf"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{'|'.join(h.title() for h in HOLIDAYS)}|Thanksgiving(?:\s+Day)?|Election\s+Day|Easter)\b"),
