@@ -256,6 +256,58 @@ TRIGGERS: dict[str, str] = {
     "holiday": r"Christmas|New Year|Independence|Halloween|Valentine|Thanksgiving|Election|Easter",
 }
 TRIGGER_WINDOW = (70, 50)
+_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: substrings of the lower-cased text without which a rule cannot match (rules absent: always run)
+NEEDLES: dict[str, tuple[str, ...]] = {
+    "block_money": ("$", "€", "£", "¥"),
+    "block_percent": ("%", "percent", "per cent", "percentage"),
+    "block_age": ("old",),
+    "block_fraction_word": ("quarter",),
+    "block_rate": _UNITS,
+    "block_rate_word": _UNITS,
+    "block_possessive": ("'s", "’s"),
+    "block_second": ("second",),
+    "block_high_noon": ("noon",),
+    "date_numeric": ("/",),
+    "date_month_day": _MONTHS,
+    "date_day_month": _MONTHS,
+    "month_year": _MONTHS,
+    "month_rel_year": _MONTHS,
+    "month": _MONTHS,
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "relative_day": ("yesterday", "today", "tomorrow", "tonight"),
+    "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "anchored_day": ("day",),
+    "relative_unit": ("week", "month", "year", "quarter", "decade", "century", "period"),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "ago": _UNITS,
+    "vague_ago": _UNITS,
+    "duration": _UNITS,
+    "duration_single": ("year", "month", "decade", "century"),
+    "vague_duration": _UNITS,
+    "bare_units": ("years", "months", "weeks", "days", "decades", "hours"),
+    "quarter": ("quarter",),
+    "half": ("half",),
+    "quarter_ref": ("quarter", "period"),
+    "year_ago_adj": ("-earlier", "-ago"),
+    "year_end": ("end",),
+    "year_ended": ("year", "quarter"),
+    "the_year": ("year", "week"),
+    "year_the": ("the 1", "the 2"),
+    "year_quarter": ("the 1", "the 2"),
+    "spelled_year": ("nineteen", "two thousand"),
+    "decade": ("0s", "0's", "0’s"),
+    "century": ("century",),
+    "this_century": ("century",),
+    "set_word": ("ly",),
+    "set_every": ("every", "each", "per "),
+    "clock": ("a.m", "p.m", "am", "pm"),
+    "clock_24": (":",),
+    "noon": ("noon", "midnight", "midday"),
+    "holiday": ("christmas", "new year", "independence", "halloween", "valentine", "thanksgiving",
+                "election", "easter"),
+}
 #: patterns that already start with a character class re can scan for quickly
 FAST_STARTS = ("[$", r"\d", r"\b\d", r"\b(?P<y>", r"\b(?P<m>")  # characters searched before and after a trigger
 
@@ -301,11 +353,12 @@ def _first_letters_either_case(pattern: str) -> str:
     return "".join(out)
 
 
-RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]] = [
     (
         n,
         re.compile(("" if p.startswith(FAST_STARTS) else r"(?<!\w)") + _first_letters_either_case(p)),
         re.compile(TRIGGERS[n]) if n in TRIGGERS else None,
+        NEEDLES.get(n, ()),
     )
     for n, p in RULE_PATTERNS
 ]
@@ -1176,7 +1229,10 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Return every rule match as (start, end, rule, match)."""
     found: dict[tuple[int, int, str], re.Match[str]] = {}
     triggered: dict[re.Pattern[str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
-    for name, pattern, trigger in RULES:
+    lower = text.lower()
+    for name, pattern, trigger, needles in RULES:
+        if needles and not any(n in lower for n in needles):
+            continue
         if trigger is None:
             for m in pattern.finditer(text):
                 found[m.start(), m.end(), name] = m
