@@ -772,6 +772,8 @@ def _compares_quarter(text: str, start: int, ctx: _Context) -> bool:
 
 
 def _season_year(base: date, code: str, last: str) -> int:
+    if last == "this past":
+        return base.year if SEASON_MONTHS[code][0] <= base.month else base.year - 1
     if last in ("last", "past", "previous"):
         return base.year - 1
     if last in ("next", "coming"):
@@ -792,7 +794,8 @@ def _r_season(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Res
     base = ctx.published
     if base is None:
         return "DATE", f"XXXX-{code}", ""
-    return "DATE", f"{_season_year(base, code, rel[-1] if rel else '')}-{code}", base.isoformat()
+    last = " ".join(rel[-2:]) if rel[-2:] == ["this", "past"] else (rel[-1] if rel else "")
+    return "DATE", f"{_season_year(base, code, last)}-{code}", base.isoformat()
 
 
 def _shift(base: date, num: float, unit: str, sign: int) -> str:
@@ -1218,7 +1221,9 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
 
 #: rules whose dates set up an anchor for later relative expressions ("two days later")
 NO_PREFIX_RULES = frozenset({"duration", "ago", "reference", "weekday", "clock"})
-ANCHORING_RULES = frozenset({"date_iso", "date_numeric", "date_month_day", "date_day_month"})
+ANCHORING_RULES = frozenset(
+    {"date_iso", "date_numeric", "date_month_day", "date_day_month", "weekday", "relative_day"}
+)
 PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
 
 
