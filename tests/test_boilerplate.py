@@ -247,3 +247,4 @@ def test_spans_are_sorted_and_disjoint_and_text_is_unchanged() -> None:
 
 def test_every_cue_has_kind_and_rule() -> None:
     assert all(cue.kind and cue.rule and cue.scope in ("line", "next") for cue in CUES)
+    assert all(cue.triggers for cue in CUES if not cue.pattern.startswith("^"))

@@ -6,6 +6,7 @@ Nothing is deleted: spans are returned so that every offset still indexes the te
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -17,6 +18,9 @@ class Cue(NamedTuple):
     rule: str
     pattern: str  # matched against one line; begins with ^ when it must open the line
     scope: str = "line"  # line, or next: the line and the next non-empty line
+    #: for a cue that may sit anywhere in a line: lower-case words one of which it contains
+    #: (a cheap test that spares the regex on most article lines)
+    triggers: tuple[str, ...] = ()
 
 
 _LEAD = r"^[\W_]*"  # markdown emphasis, headings, quotes, bullets before a cue
@@ -36,12 +40,15 @@ CUES: tuple[Cue, ...] = (
     Cue("disclaimer", "views_expressed",
         r"(?i:the (?:views|opinions) expressed (?:in this|here|are)|only represents the author|"
         r"(?:are|is) (?:of )?(?:the )?sole responsibility of the author|"
-        r"does not necessarily reflect the (?:views|position))"),
+        r"does not necessarily reflect the (?:views|position))",
+        triggers=("expressed", "represents the author", "sole responsibility",
+                  "necessarily reflect")),
     Cue("prompt", "sign_up",
         _LEAD + r"(?i:sign up|subscribe|join (?:our|the) (?:mailing|newsletter)|get (?:our|the) "
         r"(?:latest|daily|free)|don'?t miss|download (?:our|the) app|follow us)\b"),
     Cue("prompt", "form_consent",
-        r"(?i:by (?:submitting|signing up|subscribing|clicking)[^.]{0,40}\b(?:agree|consent|accept))"),
+        r"(?i:by (?:submitting|signing up|subscribing|clicking)[^.]{0,40}\b(?:agree|consent|accept))",
+        triggers=("by submitting", "by signing up", "by subscribing", "by clicking")),
     Cue("prompt", "share",
         _LEAD + r"(?i:note to readers|please (?:click|share|support|consider)|share this"
         r"(?: article| story)?|forward this article|click (?:here|the)|tap (?:here|to)|"
@@ -49,23 +56,29 @@ CUES: tuple[Cue, ...] = (
         r"leave a comment|we want to hear|for media inquiries|contact us)"),
     Cue("bio", "about_author",
         _LEAD + r"(?i:about the (?:author|writer|contributor)s?)\b", "next"),
-    Cue("bio", "award_winning", r"(?i:award[- ]winning (?:author|journalist|writer))"),
+    Cue("bio", "award_winning", r"(?i:award[- ]winning (?:author|journalist|writer))",
+        triggers=("winning",)),
     Cue("bio", "reach_author",
         r"(?i:\b(?:he|she|they) can be (?:reached|contacted) (?:at|via|on)\b|"
-        r"visit (?:his|her|their) (?:blog|website|site|web site)|"
-        r"^[\W_]*(?:his|her|their) (?:new |latest |most recent )?book\b|"
-        r"^[\W_]*follow (?:him|her|them) on)"),
+        r"visit (?:his|her|their) (?:blog|website|site|web site))",
+        triggers=("can be reached", "can be contacted", "visit his", "visit her", "visit their")),
+    Cue("bio", "author_book",
+        _LEAD + r"(?i:(?:his|her|their) (?:new |latest |most recent )?book\b|"
+        r"follow (?:him|her|them) on)"),
     Cue("bio", "lives_in",
         _LEAD + r"(?:[A-Z][\w.'-]*\s+){1,4}(?:is an? [\w -]{0,40}(?:author|writer|journalist|"
         r"analyst|columnist|correspondent|fellow|editor)\b[^.]{0,80}\blives in|lives in "
         r"[A-Z][\w ]{1,30}\.)"),
     Cue("copyright", "copyright_notice",
         r"(?i:copyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|[A-Z])|all rights reserved|"
-        r"contains copyrighted material)"),
+        r"contains copyrighted material)",
+        triggers=("copyright", "©", "all rights reserved")),
     Cue("copyright", "reprint",
         r"(?i:(?:cannot|may not|must not|can ?not) be (?:reprinted|reproduced|republished|"
         r"redistributed|rewritten)|without (?:the )?(?:prior |express )?written permission|"
-        r"grants permission to (?:cross-?post|repost|republish))"),
+        r"grants permission to (?:cross-?post|repost|republish))",
+        triggers=("reprinted", "reproduced", "republished", "redistributed", "rewritten",
+                  "written permission", "grants permission")),
     Cue("copyright", "original_source",
         _LEAD + r"(?i:(?:the )?original (?:source|article)(?: of this article)?(?: is|:)|"
         r"(?:this (?:article|story) )?(?:was )?(?:originally|first) (?:published|appeared) "
@@ -80,10 +93,20 @@ CUES: tuple[Cue, ...] = (
         r"^[\W_]*By\s+" + _NOT_A_NAME + r"\[?" + _NAME + r"\]?(?:\([^)]*\))?"
         r"(?:\s*(?:,|\||\band\b|-|—)\s*\[?" + _NAME + r"\]?)*[\s*_]*$"),
     Cue("byline", "reporting_by",
-        r"(?:^[\W_]*|\()(?i:(?:additional )?reporting by|writing by|editing by|compiled by)\b"),
+        _LEAD + r"(?i:(?:additional )?reporting by|writing by|editing by|compiled by)\b"),
+    Cue("byline", "reporting_by_note",
+        r"\((?i:(?:additional )?reporting by|writing by|editing by|compiled by)\b",
+        triggers=("reporting by", "writing by", "editing by", "compiled by")),
 )
 
-_CUE_RE = re.compile("|".join(f"(?P<c{i}>{cue.pattern})" for i, cue in enumerate(CUES)))
+#: how far around its trigger word an anywhere-cue's pattern is looked for
+TRIGGER_REACH = 60
+
+_OPENING = tuple(cue for cue in CUES if cue.pattern.startswith("^"))
+_ANYWHERE = tuple(cue for cue in CUES if not cue.pattern.startswith("^"))
+_OPENING_RE = re.compile("|".join(f"(?P<c{i}>{cue.pattern})" for i, cue in enumerate(_OPENING)))
+_ANYWHERE_RES = tuple(re.compile(cue.pattern) for cue in _ANYWHERE)
+_TRIGGERS = tuple(sorted({t for cue in _ANYWHERE for t in cue.triggers}))
 
 #: heading lines that introduce a list of other stories
 SIDEBAR_HEADING_RE = re.compile(
@@ -94,6 +117,7 @@ SIDEBAR_HEADING_RE = re.compile(
 )
 #: markdown links, bare URLs and <URL>: what a navigation line is made of
 LINK_RE = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+|www\.\S+")
+LINK_MARKS = ("](", "http", "www.")
 #: a line whose words outside links number at most this is a link line
 LINK_LINE_MAX_WORDS = 3
 SEPARATOR_RE = re.compile(r"^[\s\W_]+$")
@@ -142,7 +166,7 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     """Return the sorted, non-overlapping spans of text that are not the article."""
     lines = list(_content_lines(text))
     marks: dict[int, Boilerplate] = {}
-    _mark_cues(lines, marks)
+    _mark_cues(lines, _triggered(text, lines), marks)
     _mark_sidebars(text, lines, marks)
     _mark_footer_gaps(text, lines, marks)
     return tuple(marks[i] for i in sorted(marks))
@@ -150,12 +174,13 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
 
 def _content_lines(text: str) -> Iterator[Line]:
     """Yield the non-blank lines with the offsets of their non-blank part."""
-    for found in re.finditer(r"[^\n]+", text):
-        line = found.group()
+    offset = 0
+    for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            start = found.start() + len(line) - len(line.lstrip())
+            start = offset + len(line) - len(line.lstrip())
             yield Line(start, start + len(stripped), stripped)
+        offset += len(line) + 1
 
 
 def _mark(marks: dict[int, Boilerplate], i: int, line: Line, kind: str, rule: str) -> None:
@@ -164,16 +189,30 @@ def _mark(marks: dict[int, Boilerplate], i: int, line: Line, kind: str, rule: st
         marks[i] = Boilerplate(line.start, line.end, kind, rule)
 
 
-def _mark_cues(lines: list[Line], marks: dict[int, Boilerplate]) -> None:
+def _triggered(text: str, lines: list[Line]) -> set[int]:
+    """Return the indexes of the lines holding a trigger word of an anywhere-cue."""
+    lower = text.lower()
+    if len(lower) != len(text):  # lower() lengthened some character: offsets would drift
+        return {i for i, ln in enumerate(lines) if any(t in ln.text.lower() for t in _TRIGGERS)}
+    starts = [line.start for line in lines]
+    found = set()
+    for trigger in _TRIGGERS:
+        at = lower.find(trigger)
+        while at >= 0:
+            found.add(bisect_right(starts, at) - 1)
+            at = lower.find(trigger, at + 1)
+    return found
+
+
+def _mark_cues(lines: list[Line], triggered: set[int], marks: dict[int, Boilerplate]) -> None:
     """Mark lines announced by a cue phrase, link lines and separators."""
     follow = False
     for i, line in enumerate(lines):
         if follow:
             _mark(marks, i, line, "bio", "about_author")
             follow = False
-        found = _CUE_RE.search(line.text)
-        if found is not None:
-            cue = CUES[int(found.lastgroup[1:])]  # type: ignore[index]
+        cue = _cue(line.text, i in triggered)
+        if cue is not None:
             _mark(marks, i, line, cue.kind, cue.rule)
             follow = cue.scope == "next"
         elif _is_link_line(line.text):
@@ -182,8 +221,30 @@ def _mark_cues(lines: list[Line], marks: dict[int, Boilerplate]) -> None:
             _mark(marks, i, line, "separator", "separator")
 
 
+def _cue(text: str, triggered: bool) -> Cue | None:
+    """Return the cue that announces a line as boilerplate, or None."""
+    found = _OPENING_RE.match(text)
+    if found is not None:
+        return _OPENING[int(found.lastgroup[1:])]  # type: ignore[index]
+    if triggered:
+        lower = text.lower()
+        exact = len(lower) == len(text)
+        for cue, pattern in zip(_ANYWHERE, _ANYWHERE_RES, strict=True):
+            for trigger in cue.triggers:
+                at = lower.find(trigger)
+                if at < 0:
+                    continue
+                start, end = (max(0, at - TRIGGER_REACH), at + len(trigger) + TRIGGER_REACH) if (
+                    exact) else (0, len(text))
+                if pattern.search(text, start, end):
+                    return cue
+    return None
+
+
 def _is_link_line(text: str) -> bool:
     """Return whether the line is links with at most a few words around them."""
+    if not any(mark in text for mark in LINK_MARKS):
+        return False
     rest, count = LINK_RE.subn(" ", text)
     return count > 0 and len(_WORD_RE.findall(rest)) <= LINK_LINE_MAX_WORDS
 

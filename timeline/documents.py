@@ -7,8 +7,8 @@ field). A folder's ``manifest.csv`` gives its files' metadata.
 What happens to bad input (each problem is a ReadError naming the file; everything
 else is still read, and nothing raises):
 
-* a missing path, an empty file, a file over MAX_BYTES (refused from its size alone,
-  never read), a binary file (NUL or control bytes, or a known signature such as PNG,
+* a missing path, an empty file, a file over MAX_BYTES (MAX_COLLECTION_BYTES for a
+  collection; refused from its size alone, never read), a binary file (NUL or control bytes, or a known signature such as PNG,
   zip, PDF), an explicitly named file of an unknown type: the file is skipped;
 * a malformed JSON file, a CSV without a text column (the error lists the columns
   found): the collection is skipped;
@@ -34,6 +34,7 @@ import csv
 import io
 import json
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -49,6 +50,8 @@ log = logging.getLogger(__name__)
 
 #: files larger than this are refused without being read
 MAX_BYTES = 20 * 1024 * 1024
+#: the same for collections (.jsonl, .json, .csv), which hold many articles
+MAX_COLLECTION_BYTES = 200 * 1024 * 1024
 _MB = 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -152,7 +155,7 @@ def read_bytes(
     """
     known = _meta_from_row(meta, meta.get("published_source", "manifest"), name) if meta else Meta()
     try:
-        _check_size(len(data))
+        _check_size(len(data), name)
         return _read_data(name, data, name, "", lambda key: known if key == name else Meta())
     except ReadFailure as failure:
         return [], [ReadError(name, str(failure))]
@@ -211,7 +214,7 @@ class Manifest:
 def _load_manifest(path: Path, errors: list[ReadError]) -> Manifest | None:
     """Return the manifest at path, or None (with an error) when it cannot be read."""
     try:
-        _check_size(path.stat().st_size)
+        _check_size(path.stat().st_size, path.name)
         text = _decode(path.read_bytes(), str(path))
         reader = csv.DictReader(io.StringIO(text, newline=""))
         header = {name.strip().lower(): name for name in reader.fieldnames or []}
@@ -266,46 +269,69 @@ MetaLookup = Callable[[str], Meta]
 def _read_folder(root: Path, explicit: Manifest | None, docs: list[Document],
                  errors: list[ReadError]) -> None:
     """Read every article file under root, in sorted order."""
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p, root))
-    manifests: dict[Path, Manifest | None] = {}
-    for path in files:
-        if path.name == MANIFEST_NAME:
-            manifests[path.parent] = _load_manifest(path, errors)
+    names = _folder_files(root)
+    manifests: dict[str, Manifest | None] = {}
+    for name in names:
+        if name.rsplit("/", 1)[-1] == MANIFEST_NAME:
+            manifests[_parent(name)] = _load_manifest(root / name, errors)
     for manifest in manifests.values():
         if manifest is not None:
             errors.extend(manifest.missing_files())
-    for path in files:
-        if path.name == MANIFEST_NAME or path.suffix.lower() not in SUFFIXES:
+    for name in names:
+        base = name.rsplit("/", 1)[-1]
+        if base == MANIFEST_NAME or os.path.splitext(base)[1].lower() not in SUFFIXES:
             continue
-        name = path.relative_to(root).as_posix()
-        _read_file(path, name, _lookup(path, name, root, explicit, manifests), docs, errors)
+        path = root / name
+        chain = _explicit_keys(path, explicit) + _folder_keys(name, manifests)
+        _read_file(path, name, _lookup(name, chain), docs, errors)
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    """Return whether a path under root is hidden (a part starting with a dot)."""
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _folder_files(root: Path) -> list[str]:
+    """Return the names (relative, with /) of the files under root, sorted; hidden ones left out."""
+    names = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        relative = Path(folder).relative_to(root).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        names += [prefix + f for f in files if not f.startswith(".")]
+    return sorted(names, key=lambda name: name.split("/"))
 
 
-def _lookup(path: Path, name: str, root: Path, explicit: Manifest | None,
-            manifests: Mapping[Path, Manifest | None]) -> MetaLookup:
-    """Return a function giving a document's metadata from the manifests that apply to path."""
-    chain = [explicit] if explicit is not None else []
-    folder = path.parent
+def _parent(name: str) -> str:
+    """Return the folder part of a relative name ("" at the top)."""
+    return name.rsplit("/", 1)[0] if "/" in name else ""
+
+
+def _explicit_keys(path: Path, explicit: Manifest | None) -> list[tuple[Manifest, str]]:
+    """Return the explicit manifest with the key it would give the file, if there is one."""
+    if explicit is None:
+        return []
+    folder = explicit.folder.resolve()
+    resolved = path.resolve()
+    key = resolved.relative_to(folder).as_posix() if resolved.is_relative_to(folder) else path.name
+    return [(explicit, key)]
+
+
+def _folder_keys(name: str, manifests: Mapping[str, Manifest | None]) -> list[tuple[Manifest, str]]:
+    """Return the manifests of the file's folder and of the folders above, nearest first."""
+    chain = []
+    folder = _parent(name)
     while True:
-        chain.append(manifests.get(folder))
-        if folder == root or folder == folder.parent:
-            break
-        folder = folder.parent
+        manifest = manifests.get(folder)
+        if manifest is not None:
+            chain.append((manifest, name[len(folder) + 1:] if folder else name))
+        if not folder:
+            return chain
+        folder = _parent(folder)
 
+
+def _lookup(name: str, chain: Sequence[tuple[Manifest, str]]) -> MetaLookup:
+    """Return a function giving a document's metadata from the manifests in the chain."""
     def meta(key: str) -> Meta:
         record = key[len(name):]  # "" for the file itself, "#id" for one of its records
         found = Meta()
-        for manifest in chain:
-            if manifest is None:
-                continue
-            relative = (path.relative_to(manifest.folder).as_posix()
-                        if path.is_relative_to(manifest.folder) else path.name)
-            got = manifest.meta(relative + record)
+        for manifest, file_key in chain:
+            got = manifest.meta(file_key + record)
             if got is not None:
                 found = found.fill(got)
         return found
@@ -323,19 +349,19 @@ def _read_named_file(path: Path, explicit: Manifest | None, docs: list[Document]
         errors.append(ReadError(str(path), f"unsupported file type '{path.suffix or path.name}' "
                                            f"(expected {', '.join(sorted(SUFFIXES))})"))
         return
+    chain = _explicit_keys(path, explicit)
     folder_manifest = path.parent / MANIFEST_NAME
-    manifests = {}
     if folder_manifest.is_file() and (explicit is None or explicit.path != folder_manifest):
-        manifests[path.parent] = _load_manifest(folder_manifest, [])
-    _read_file(path, path.name, _lookup(path, path.name, path.parent, explicit, manifests), docs,
-               errors)
+        manifests = {"": _load_manifest(folder_manifest, [])}
+        chain += _folder_keys(path.name, manifests)
+    _read_file(path, path.name, _lookup(path.name, chain), docs, errors)
 
 
 def _read_file(path: Path, name: str, meta: MetaLookup, docs: list[Document],
                errors: list[ReadError]) -> None:
     """Read one file into docs, or explain in errors why not."""
     try:
-        _check_size(path.stat().st_size)
+        _check_size(path.stat().st_size, name)
         data = path.read_bytes()
     except ReadFailure as failure:
         errors.append(ReadError(str(path), str(failure)))
@@ -352,12 +378,13 @@ def _read_file(path: Path, name: str, meta: MetaLookup, docs: list[Document],
     errors.extend(bad)
 
 
-def _check_size(size: int) -> None:
-    """Raise ReadFailure when a file is empty or too large."""
+def _check_size(size: int, name: str) -> None:
+    """Raise ReadFailure when a file is empty or larger than its kind's limit."""
     if size == 0:
         raise ReadFailure("file is empty")
-    if size > MAX_BYTES:
-        raise ReadFailure(f"file is {size / _MB:.1f} MB, larger than the {MAX_BYTES // _MB} MB limit")
+    limit = MAX_COLLECTION_BYTES if Path(name).suffix.lower() in COLLECTION_SUFFIXES else MAX_BYTES
+    if size > limit:
+        raise ReadFailure(f"file is {size / _MB:.1f} MB, larger than the {limit // _MB} MB limit")
 
 
 def _read_data(name: str, data: bytes, where: str, path: str,
@@ -596,7 +623,7 @@ def _csv_records(text: str) -> Iterator[Record]:
         yield f"row {number}", number, _normalised(row, text_key)
 
 
-csv.field_size_limit(MAX_BYTES)
+csv.field_size_limit(MAX_COLLECTION_BYTES)
 
 
 # -- HTML ---------------------------------------------------------------------------------

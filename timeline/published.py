@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from timeline.boilerplate import find_boilerplate
@@ -59,6 +59,12 @@ def _full_date_pattern(tag: str) -> str:
 
 
 FULL_DATE_RE = re.compile(r"\b" + _full_date_pattern(""))
+#: a year, where every full date ends (or, in ISO form, starts): found far faster than a date
+YEAR_RE = re.compile(_YEAR)
+#: how far before its year a full date may start ("Wednesday, September 16th, 2020")
+FULL_DATE_REACH = 40
+#: how far from its year a phrase naming the current year reaches ("year-to-date in 2020")
+YEAR_PHRASE_REACH = 30
 #: "Published: 12 March 2023", "Updated on 2021-03-03", "Posted Oct. 27, 2020"
 LABELLED_RE = re.compile(
     r"^[\W_]*(?P<label>first published|published|posted|last updated|updated|last modified|date)"
@@ -100,16 +106,20 @@ CURRENT_YEAR_RE = re.compile(
 )
 COPYRIGHT_YEAR_RE = re.compile(r"(?:©|\(c\)|copyright)[^\n]{0,80}?\b(?P<year>" + _YEAR + r")\b",
                                re.IGNORECASE)
-#: a month with a day but no year: "on November 29", "November 29,"
+#: a month name, where the month mentions below start (found far faster than the mentions)
+MONTH_NAME_RE = re.compile(rf"{_FULL_MONTH}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.")
+#: a month with a day but no year: "on November 29", "November 29,"; matched at a month name
 MONTH_DAY_RE = re.compile(
-    rf"\b(?P<month>{_FULL_MONTH}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)\s+(?P<day>{_DAY})\b"
+    rf"(?P<month>{_FULL_MONTH}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)\s+(?P<day>{_DAY})\b"
     r"(?!,?\s*(?:19|20)\d\d)(?!\s*(?:Communiqu|Declaration|Accord|Agreement|Movement|Statement))"
 )
-#: a month on its own after a word that makes it a time: "in August", "at the beginning of August"
-MONTH_ALONE_RE = re.compile(
-    r"\b(?i:in|since|by|until|during|early|late|mid-?|beginning of|end of|start of|middle of)\s+"
-    rf"(?P<month>{_FULL_MONTH})\b(?!\s+\d)"
+#: the words before a month on its own that make it a time: "in August", "beginning of August"
+MONTH_ALONE_LEAD_RE = re.compile(
+    r"\b(?i:in|since|by|until|during|early|late|mid-?|beginning of|end of|start of|middle of)"
+    r"\s+$"
 )
+MONTH_ALONE_LEAD_REACH = 20
+_DIGIT_NEXT_RE = re.compile(r"\s+\d")
 _ISO_PREFIX_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
 _COMPACT_RE = re.compile(r"^\s*((?:19|20)\d\d)(\d\d)(\d\d)\s*$")
 
@@ -210,7 +220,7 @@ def _labelled_dateline(text: str) -> tuple[date, int, int] | None:
 def _bare_dateline(text: str) -> tuple[date, int, int] | None:
     """Return the date of a short date line near the start, with its span."""
     for start, line in _lines(text[:DATELINE_WINDOW]):
-        found = FULL_DATE_RE.search(line)
+        found = next(full_dates(line), None)
         if found is None or found.start() > DATELINE_MAX_PREFIX:
             continue
         if any(mark in line[: found.start()] for mark in ".!?"):
@@ -305,13 +315,37 @@ def _blank_spans(text: str, spans: Sequence[Boilerplate]) -> str:
 def _latest_full_date(body: str) -> tuple[date, str] | None:
     """Return the latest full date in the body with its text, or None."""
     best: tuple[date, str] | None = None
-    for found in FULL_DATE_RE.finditer(body):
+    for found in full_dates(body):
         day = _date_from_match(found, "")
         if day is None or _future(body, found.start()):
             continue
         if best is None or day > best[0]:
             best = (day, found.group())
     return best
+
+
+def full_dates(text: str) -> Iterator[re.Match[str]]:
+    """Yield the matches of FULL_DATE_RE in text, searching only around its years."""
+    done = 0
+    for year in YEAR_RE.finditer(text):
+        if year.start() < done:
+            continue
+        found = FULL_DATE_RE.search(text, max(done, year.start() - FULL_DATE_REACH), year.end() + 6)
+        while found is not None and found.end() < year.end():
+            found = FULL_DATE_RE.search(text, found.end(), year.end() + 6)
+        if found is not None and found.start() <= year.start():
+            done = found.end()
+            yield found
+
+
+def _near_a_year(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """Return the first match of a pattern that holds a year, searching only around years."""
+    for year in YEAR_RE.finditer(text):
+        found = pattern.search(text, max(0, year.start() - YEAR_PHRASE_REACH),
+                               year.end() + YEAR_PHRASE_REACH)
+        if found is not None:
+            return found
+    return None
 
 
 def _future(body: str, start: int) -> bool:
@@ -321,7 +355,7 @@ def _future(body: str, start: int) -> bool:
 
 def _writing_year(body: str, text: str) -> tuple[int | None, str]:
     """Return the year the text says it is written in and why, or (None, "")."""
-    found = CURRENT_YEAR_RE.search(body)
+    found = _near_a_year(CURRENT_YEAR_RE, body)
     if found:
         return int(found["y1"] or found["y2"]), f"from '{found.group()}'"
     years = [int(m["year"]) for m in COPYRIGHT_YEAR_RE.finditer(text)]
@@ -332,20 +366,40 @@ def _writing_year(body: str, text: str) -> tuple[int | None, str]:
 
 def _date_in_year(body: str, year: int, year_reason: str) -> tuple[date, float, str]:
     """Return the latest month-day or month the body mentions, placed in the given year."""
-    days = [
-        (d, m.group()) for m in MONTH_DAY_RE.finditer(body)
-        if (d := _safe_date(year, _month_number(m["month"]), _day_number(m["day"]))) is not None
-        and not _future(body, m.start())
-    ]
+    days, months = _month_mentions(body, year)
     if days:
         day, said = max(days)
         reason = f"the latest day mentioned is '{said}'; the year {year} {year_reason}"
         return day, CONFIDENCE["year_hint_month_day"], reason
-    months = [(date(year, _month_number(m["month"]), 1), m.group())
-              for m in MONTH_ALONE_RE.finditer(body) if not _future(body, m.start())]
     if months:
         day, said = max(months)
-        reason = f"the latest month mentioned is '{said}' (dated its first day); the year {year} {year_reason}"
+        reason = (f"the latest month mentioned is '{said}' (dated its first day); "
+                  f"the year {year} {year_reason}")
         return day, CONFIDENCE["year_hint_month"], reason
     middle = date(year, *YEAR_ONLY_DATE)
-    return middle, CONFIDENCE["year_hint_only"], f"only the year {year} is known ({year_reason}); dated mid-year"
+    reason = f"only the year {year} is known ({year_reason}); dated mid-year"
+    return middle, CONFIDENCE["year_hint_only"], reason
+
+
+def _month_mentions(
+    body: str, year: int
+) -> tuple[list[tuple[date, str]], list[tuple[date, str]]]:
+    """Return the yearless month-days and lone months of the body (not future ones), in year."""
+    days: list[tuple[date, str]] = []
+    months: list[tuple[date, str]] = []
+    for name in MONTH_NAME_RE.finditer(body):
+        start = name.start()
+        if start and body[start - 1].isalnum():
+            continue
+        found = MONTH_DAY_RE.match(body, start)
+        if found is not None:
+            day = _safe_date(year, _month_number(found["month"]), _day_number(found["day"]))
+            if day is not None and not _future(body, start):
+                days.append((day, found.group()))
+            continue
+        lead = MONTH_ALONE_LEAD_RE.search(body, max(0, start - MONTH_ALONE_LEAD_REACH), start)
+        alone = not name.group().endswith(".") and not _DIGIT_NEXT_RE.match(body, name.end())
+        if lead is not None and alone and not body[name.end():name.end() + 1].isalnum() and (
+                not _future(body, start)):
+            months.append((date(year, _month_number(name.group()), 1), body[lead.start():name.end()]))
+    return days, months
