@@ -128,9 +128,9 @@ def score(docs: list[GoldDoc], outputs: list[list]) -> dict[str, float]:
 
 def report(title: str, s: dict) -> None:
     print(f"{title:10s} gold {s['gold']:5d} system {s['system']:5d}  "
-          f"strict P/R/F1 {s['strict'][0]:5.1f} {s['strict'][1]:5.1f} {s['strict'][2]:5.1f}  "
+          f"strict P/R/F1 {s['strict'][0]:5.1f} {s['strict'][1]:5.1f} {s['strict'][2]:6.2f}  "
           f"relaxed {s['relaxed'][0]:5.1f} {s['relaxed'][1]:5.1f} {s['relaxed'][2]:5.1f}  "
-          f"value {s['value'][0]:5.1f} {s['value'][1]:5.1f} {s['value'][2]:5.1f}  "
+          f"value {s['value'][0]:5.1f} {s['value'][1]:5.1f} {s['value'][2]:6.2f}  "
           f"type acc {s['type_acc']:5.1f}")
 
 

@@ -370,7 +370,18 @@ PREFIX = re.compile(_first_letters_either_case(
     r"|around|the\s+end\s+of\s+this|sometime|some\s+time)[\s-]+)$"
 ))
 FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b", re.IGNORECASE)
-CLAUSE_END = re.compile(r"[.;!?\n]")
+#: the end of a sentence or clause: not the period of "Nov.", "Mr.", "U.S." or "9.5"
+CLAUSE_END = re.compile(
+    r"[;!?\n]|(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bCo)(?<!\bNo)(?<!Mrs)"
+    r"(?<!Inc)(?<!Ltd)(?<!Corp)(?<!Gov)(?<!Sen)(?<!Rep)(?<!Gen)"
+    + "".join(f"(?<!{a})" for a in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                                   "Oct", "Nov", "Dec"))
+    + r"\.[\"'`’”]*(?=\s+[\"'`(A-Z]|\s*$)"
+)
+#: how far back a clause boundary is looked for
+CLAUSE_REACH = 300
+#: how far before a date a future cue still governs it ("will depart for Hawaii on November 30")
+CUE_REACH = 60
 MAY_CUES = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|of|last|next|this|early"
     r"|late|mid|to|and|or|between|end\s+of)[\s-]+)$"
@@ -499,10 +510,8 @@ def _looks_ahead(
     with neither points to the nearer occurrence when the next one is close. A deadline ("by Jan.
     14") outweighs the clause's tense for dates, not for weekdays ("by Monday, officials had ...").
     """
-    left = max(text.rfind(c, 0, start) for c in ".;!?\n") + 1
-    m = CLAUSE_END.search(text, end)
-    right = m.start() if m else len(text)
-    cues = list(FUTURE.finditer(text, left, start))
+    left, right = _clause(text, start, end)
+    cues = list(FUTURE.finditer(text, max(left, start - CUE_REACH), start))
     if cues and not REPORTING.search(text, cues[-1].end(), start):
         return True
     deadline = bool(AHEAD_BEFORE.search(text, max(0, start - 16), start))
@@ -513,6 +522,15 @@ def _looks_ahead(
     if deadline:
         return True
     return days_ahead <= NEAR_FUTURE_DAYS
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the start and end of the clause around a span."""
+    left = max(0, start - CLAUSE_REACH)
+    for m in CLAUSE_END.finditer(text, left, start):
+        left = m.end()
+    m = CLAUSE_END.search(text, end)
+    return left, (m.start() if m else len(text))
 
 
 def _weekday_date(base: date, weekday: int, ahead: bool) -> date:

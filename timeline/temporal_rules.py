@@ -79,7 +79,7 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 FUTURE_CUES = (
     r"will|would|'ll|shall|won't|is\s+expected|are\s+expected|expects?\s+to|plans?\s+to|planned\s+(?:for|to)"
     r"|planning\s+to"
-    r"|scheduled|is\s+set\s+to|are\s+set\s+to|is\s+due|are\s+due|going\s+to|upcoming|next"
+    r"|scheduled|is\s+set\s+to|are\s+set\s+to|is\s+due|are\s+due|going\s+to|upcoming"
     r"|to\s+be\s+held|intends?\s+to|would\s+begin|would\s+start|is\s+to|are\s+to|set\s+to"
     r"|payable|expires?|as\s+soon\s+as|as\s+early\s+as|effective|of\s+record|deadline|takes\s+effect|extended\s+to|begins?"
 )
