@@ -660,10 +660,15 @@ def _r_weekday(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Re
         return ("TIME" if part else "DATE"), f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""), ""
     rel = (m["rel"] or "").lower().split()
     last = rel[-1] if rel else ""
-    if last in ("last", "past", "previous"):
+    if rel[:1] == ["the"] and ctx.anchor and last in ("previous", "preceding", "following", "next"):
+        # "the previous Friday" counts from the day the text is telling of
+        base = ctx.anchor
+    if last in ("last", "past", "previous", "preceding"):
         d = _weekday_date(base - timedelta(days=1), wd, False)
-    elif last in ("next", "coming"):
+    elif last in ("next", "coming", "following"):
         d = _weekday_date(base, wd, True)
+    elif text.startswith(("'s", "’s"), e):
+        d = _weekday_date(base, wd, False)  # "Wednesday's ruling": news tells of a past day
     else:
         d = _weekday_date(base, wd, _looks_ahead(text, s, e, deadline_first=False))
     if part:
