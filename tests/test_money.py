@@ -65,6 +65,15 @@ UP_TO = [
     ("The sale is valued at up to $10 billion.", [("up to $10 billion", 10 * B, None, "USD")]),
 ]
 
+WORDS = [
+    ("Taiwan has spent a billion dollars on the programme", [("a billion dollars", 1 * B, None, "USD")]),
+    ("arms worth two billion US dollars", [("two billion US dollars", 2 * B, None, "USD")]),
+    ("Five Billion Dollars for Taiwan's Navy", [("Five Billion Dollars", 5 * B, None, "USD")]),
+    ("a credit line of half a billion euros", [("half a billion euros", 0.5 * B, None, "EUR")]),
+    ("$5 billion now and two billion dollars later", [("$5 billion", 5 * B, None, "USD"),
+                                                      ("two billion dollars", 2 * B, None, "USD")]),
+]
+
 FOREIGN = [
     ("a budget of 5 billion yuan", [("5 billion yuan", 5 * B, None, "RMB")]),
     ("a special budget of NT$500 billion", [("NT$500 billion", 500 * B, None, "NTD")]),
@@ -88,6 +97,8 @@ NOT_MONEY = [
     "the 8th one since Trump took office in January 2017",
     "three of the 12 countries that maintain formal diplomatic ties with Taiwan",
     "in 2019 - 2020 the sales grew",
+    "It won a billion hearts",
+    "tens of billions of dollars in arms",
 ]
 
 
@@ -95,7 +106,7 @@ def _summary(text: str) -> list[tuple[str, float, float | None, str]]:
     return [(m.text, m.low, m.high, m.currency) for m in find_money(text)]
 
 
-@pytest.mark.parametrize(("text", "expected"), AMOUNTS + RANGES + UP_TO + FOREIGN)
+@pytest.mark.parametrize(("text", "expected"), AMOUNTS + RANGES + UP_TO + WORDS + FOREIGN)
 def test_amounts(text: str, expected: list[tuple[str, float, float | None, str]]) -> None:
     found = _summary(text)
     assert [f[0] for f in found] == [e[0] for e in expected]

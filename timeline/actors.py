@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
@@ -133,11 +134,12 @@ OWNED = re.compile(r"(?P<possessive>['\u2019]s)?\s+(?:official\s+|own\s+|state-r
 #: kinds that own what follows them even without a possessive ("US State Department")
 OWNER_KINDS = ("government",)
 
-#: between two mentions of one actor that make one: "spokesman **", "spokesperson ", ", "
+#: between two mentions of one actor that make one: "spokesman **", ", a spokeswoman for the ", " ("
 TITLED = re.compile(
-    r"[\s*_]*(?:(?:chief|deputy|senior|press|the)\s+)?"
-    r"(?:spokesperson|spokesman|spokeswoman|minister|secretary|director|official|head|chairman)?"
-    r"[\s*_,]*"
+    r"[\s*_,(]*(?:(?:an?|the)\s+)?(?:(?:chief|deputy|senior|press|acting)\s+)?"
+    r"(?:(?:spokesperson|spokesman|spokeswoman|minister|secretary|director|official|head|chairman)"
+    r"(?:\s+(?:for|of|at))?(?:\s+the)?)?"
+    r"[\s*_,(]*"
 )
 
 
@@ -204,38 +206,66 @@ def _resolved(text: str, hit: Hit) -> tuple[Entry, str] | None:
     return entry, "alias+context"
 
 
-def _matches(text: str, start: int, end: int | None) -> list[Match]:
-    """Return the resolved alias matches, ignore rows dropped, in order."""
-    out = []
+@dataclass(frozen=True)
+class _Open:
+    """An alias whose context did not decide between the bodies it may name."""
+
+    start: int
+    end: int
+    names: tuple[str, ...]
+
+
+def _matches(text: str, start: int, end: int | None) -> list[Match | _Open]:
+    """Return the alias matches in order, ignore rows dropped, undecided ones left open."""
+    out: list[Match | _Open] = []
     for hit in find_hits(_vocabulary(), text, start, end):
         resolved = _resolved(text, hit)
-        if resolved is None or resolved[0].category == IGNORE:
-            continue
-        entry, rule = resolved
-        out.append(Match(hit.start, hit.end, text[hit.start : hit.end], entry.name, entry.category, rule))
+        if resolved is None:
+            out.append(_Open(hit.start, hit.end, tuple(e.name for e in hit.entries)))
+        elif resolved[0].category != IGNORE:
+            entry, rule = resolved
+            out.append(Match(hit.start, hit.end, text[hit.start : hit.end], entry.name, entry.category, rule))
     return out
 
 
-def _owner_gives_way(text: str, owner: Match, owned: Match) -> bool:
+def _owner_gives_way(text: str, owner: Match | _Open, owned: Match) -> bool:
     """Return whether owner only qualifies the actor right after it ("Taiwan's ministry")."""
+    if isinstance(owner, _Open):
+        return False
     gap = OWNED.fullmatch(text, owner.end, owned.start)
     if gap is None or owner.name == owned.name:
         return False
     return bool(gap.group("possessive")) or owner.category in OWNER_KINDS
 
 
-def _joined(text: str, found: list[Match]) -> list[Match]:
-    """Return the matches with owners dropped and titled repeats of one actor made one."""
-    out: list[Match] = []
+def _same_actor(text: str, first: Match | _Open, second: Match | _Open) -> Match | None:
+    """Return the one actor two titled mentions make ("Foreign Ministry spokesperson Mao Ning")."""
+    if isinstance(first, _Open) and isinstance(second, _Open):
+        return None
+    known = second if isinstance(second, Match) else first
+    assert isinstance(known, Match)
+    other = first if known is second else second
+    fits = other.names if isinstance(other, _Open) else (other.name,)
+    if known.name not in fits or not TITLED.fullmatch(text, first.end, second.start):
+        return None
+    end = second.end
+    if "(" in text[first.end : second.start] and text[end : end + 1] == ")":
+        end += 1  # "Defense Security Cooperation Agency (DSCA)" closes its parenthesis
+    return Match(first.start, end, text[first.start : end], known.name, known.category, "joined")
+
+
+def _joined(text: str, found: list[Match | _Open]) -> list[Match]:
+    """Return the matches with owners dropped and titled mentions of one actor made one."""
+    out: list[Match | _Open] = []
     for m in found:
-        while out and _owner_gives_way(text, out[-1], m):
+        while out and isinstance(m, Match) and _owner_gives_way(text, out[-1], m):
             out.pop()
-        prev = out[-1] if out else None
-        if prev is not None and prev.name == m.name and TITLED.fullmatch(text, prev.end, m.start):
-            out[-1] = Match(prev.start, m.end, text[prev.start : m.end], m.name, m.category, "joined")
+        one = _same_actor(text, out[-1], m) if out else None
+        if one is not None:
+            out[-1] = one
             continue
         out.append(m)
-    return out
+    return [m for m in out if isinstance(m, Match)]
 
 
 def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Match]:

@@ -105,6 +105,23 @@ CHANGE_CUES = frozenset(
 #: how far back (characters) a change cue may stand before "from"
 CHANGE_WINDOW = 40
 
+#: numbers written as words before a scale word ("two billion dollars", "half a billion euros")
+WORD_NUMBERS: dict[str, float] = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "fifty": 50, "half a": 0.5,
+}
+
+#: scale words that may follow a number written as a word
+WORD_SCALES = ("million", "billion", "trillion")
+
+#: what every scale word for word amounts contains (found with str.find before any regex runs)
+SCALE_HINT = "illion"
+
+#: characters before and after a scale word that its word amount may span
+WORD_LOOKBACK = 14
+WORD_LOOKAHEAD = 40
+
 #: words allowed between an amount and the restatement that follows it
 RESTATE_WORDS = r"(?:approximately|approx\.|about|around|roughly|some|nearly|almost|or|equal to|equivalent to|worth|~|≈)"
 
@@ -285,8 +302,40 @@ def _paired(text: str, found: list[Money]) -> list[Money]:
     return out
 
 
+@cache
+def _word_amount_regex() -> re.Pattern[str]:
+    """Return the regex of an amount with its number written as a word."""
+    numbers = _alternation(list(WORD_NUMBERS)).replace(r"\ ", r"\s+")
+    suffix = _alternation(list(SUFFIX_CURRENCIES)).replace(r"\ ", r"\s+")
+    return re.compile(
+        rf"(?<![\w-])(?P<word>{numbers})\s+(?P<scale>{'|'.join(WORD_SCALES)})\s+(?P<suf>{suffix})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def _word_amounts(text: str, start: int, end: int) -> list[Money]:
+    """Return the amounts whose number is a word ("two billion dollars") in text[start:end]."""
+    found: list[Money] = []
+    pos = start
+    # scale words are rare: look for them first and try the pattern only around them
+    while (at := text.find(SCALE_HINT, pos, end)) >= 0:
+        window = _window_start(text, at - WORD_LOOKBACK, pos)
+        m = _word_amount_regex().search(text, window, min(end, at + WORD_LOOKAHEAD))
+        pos = at + len(SCALE_HINT)
+        if m is None:
+            continue
+        currency = SUFFIX_CURRENCIES[re.sub(r"\s+", " ", m.group("suf").lower())]
+        number = WORD_NUMBERS[re.sub(r"\s+", " ", m.group("word").lower())]
+        value = number * SCALES[m.group("scale").lower()]
+        found.append(Money(m.start(), m.end(), m.group(), value, None, currency, currency == "USD",
+                           False, "words"))
+        pos = m.end()
+    return found
+
+
 def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]:
     """Return the amounts of money in text[start:end], offsets into text, in order."""
     stop = len(text) if end is None else end
-    return _paired(text, _amounts(text, start, stop))
+    found = _amounts(text, start, stop) + _word_amounts(text, start, stop)
+    return _paired(text, sorted(found, key=lambda m: m.start))
 

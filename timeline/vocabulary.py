@@ -210,14 +210,17 @@ def find_hits(vocab: Vocabulary, text: str, start: int = 0, end: int | None = No
     stop = len(text) if end is None else end
     origin = max(0, start - 1)  # one character more, for the word-boundary test at start
     low = lowered(text[origin:stop])
-    pos = start - origin
-    while (m := vocab.regex.search(low, pos)) is not None:
-        found = _lookup(vocab, text[origin + m.start() : origin + m.end()])
-        if found is None:
-            pos = m.start() + 1
-            continue
-        yield Hit(origin + m.start(), origin + m.end(), *found)
-        pos = m.end()
+    pos: int | None = start - origin
+    while pos is not None:
+        resume, pos = pos, None
+        for m in vocab.regex.finditer(low, resume):
+            a, b = origin + m.start(), origin + m.end()
+            found = _lookup(vocab, text[a:b])
+            if found is None:
+                # the case does not fit ("us", "former president Tsai"): one starting later may
+                pos = m.start() + 1
+                break
+            yield Hit(a, b, *found)
 
 
 def read_rows(
