@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -270,14 +271,13 @@ def _link_parts(frame: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     parts = mentions[mentions["part_of_start"] != ""]
     if parts.empty:
         return frame
-    for _, part in parts.drop_duplicates("event_id").iterrows():
-        total = mentions[(mentions["doc"] == part["doc"])
-                         & (mentions["start"].astype(str) == part["part_of_start"])
-                         & (mentions["event_id"] != part["event_id"])]
-        if total.empty:
+    by_place = {(d, str(s)): e for d, s, e in zip(mentions["doc"], mentions["start"], mentions["event_id"])}
+    for part in parts.drop_duplicates("event_id").to_dict("records"):
+        total = by_place.get((part["doc"], part["part_of_start"]))
+        if total is None or total == part["event_id"]:
             continue
         mask = frame["event_id"] == part["event_id"]
-        frame.loc[mask, "part_of"] = total["event_id"].iloc[0]
+        frame.loc[mask, "part_of"] = total
         frame.loc[mask, "counted_usd"] = 0.0
     return frame
 
@@ -285,33 +285,43 @@ def _link_parts(frame: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
 def link_reactions(frame: pd.DataFrame) -> pd.DataFrame:
     """Link each reaction to the sale it answers (the latest one before it), with the lag in days."""
     frame = frame.copy()
-    sales = frame[frame["event_type"].isin(ANSWERED_TYPES) & frame["date"].notna() & (frame["part_of"] == "")]
-    reacting = frame["event_type"].isin(("reaction", "sanction")) & frame["date"].notna()
-    answers, lags = [], []
-    for _, r in frame.iterrows():
-        if not reacting[_] or sales.empty:
-            answers.append("")
-            lags.append(None)
-            continue
-        sale = _answered_sale(r, sales)
-        answers.append("" if sale is None else sale["event_id"])
-        lags.append(None if sale is None else float((r["date"] - sale["date"]).days))
+    records = frame[["event_id", "event_type", "date", "part_of", "sources"]].to_dict("records")
+    rank = {t: i for i, t in enumerate(ANSWERED_TYPES)}
+    sales = sorted((r for r in records if r["event_type"] in rank and not pd.isna(r["date"])
+                    and not r["part_of"]), key=lambda r: r["date"])
+    days = [r["date"] for r in sales]
+    by_source: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for r in sales:
+        for doc in str(r["sources"]).split(";"):
+            by_source[doc].append(r)
+    answers: list[str] = []
+    lags: list[float | None] = []
+    for r in records:
+        sale = None
+        if r["event_type"] in ("reaction", "sanction") and not pd.isna(r["date"]):
+            sale = _answered_sale(r, sales, days, by_source, rank)
+        answers.append(str(sale["event_id"]) if sale else "")
+        lags.append(float((r["date"] - sale["date"]).days) if sale else None)  # type: ignore[operator]
     frame["answers"] = pd.array(answers, dtype="string")
     frame["lag_days"] = pd.array(lags, dtype="Float64")
     return frame
 
 
-def _answered_sale(reaction: pd.Series, sales: pd.DataFrame) -> pd.Series | None:
-    """Return the sale a reaction answers: reported in its sources if possible, the latest before it."""
-    window = reaction["date"] - pd.Timedelta(days=ANSWER_WINDOW_DAYS)
-    before = sales[(sales["date"] <= reaction["date"]) & (sales["date"] >= window)]
-    if before.empty:
+def _answered_sale(reaction: Mapping[str, object], sales: Sequence[dict[str, object]], days: Sequence[object],
+                   by_source: Mapping[str, Sequence[dict[str, object]]],
+                   rank: Mapping[str, int]) -> dict[str, object] | None:
+    """Return the sale a reaction answers: one its own sources report if any, the latest before it."""
+    when = reaction["date"]
+    earliest = when - pd.Timedelta(days=ANSWER_WINDOW_DAYS)  # type: ignore[operator]
+    shared = [s for doc in str(reaction["sources"]).split(";") for s in by_source.get(doc, ())
+              if earliest <= s["date"] <= when]  # type: ignore[operator]
+    if not shared:
+        hi = bisect_right(days, when)  # type: ignore[arg-type]
+        lo = bisect_left(days, earliest)  # type: ignore[arg-type]
+        shared = list(sales[lo:hi])
+    if not shared:
         return None
-    sources = set(str(reaction["sources"]).split(";"))
-    shared = before[before["sources"].map(lambda s: bool(sources & set(str(s).split(";"))))]
-    pool = shared if not shared.empty else before
-    pool = pool.assign(_rank=pool["event_type"].map({t: i for i, t in enumerate(ANSWERED_TYPES)}))
-    return pool.sort_values(["_rank", "date"], ascending=[True, False], kind="stable").iloc[0]
+    return min(shared, key=lambda s: (rank[str(s["event_type"])], -s["date"].value))  # type: ignore[union-attr]
 
 
 def summary(row: Mapping[str, object]) -> str:

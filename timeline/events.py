@@ -74,6 +74,17 @@ SPEECH_CUES = _rx(
     r"\blodg(?:ed|es)\b", r"\bsupports\b", r"\bsupported\b",
     r"\breiterat(?:ed|es)\b", r"\binsist(?:ed|s)\b", r"\bdemand(?:ed|s)\b",
 )
+#: any word that can start an event or restate a sale: sentences without one are passed over
+ANY_CUE = _rx(
+    r"\bsa(?:id|ys)\b", r"approv", r"notif", r"announc", r"\bsales?\b", r"packag", r"\bdeal", r"\bplan",
+    r"intend", r"intention", r"\btalks\b", r"negotiat", r"request", r"\bseek", r"\bwants?\b", r"consider",
+    r"weigh", r"deliver", r"receiv", r"\barriv", r"handed", r"budget", r"spending", r"expenditure", r"sanction",
+    r"countermeasure", r"blacklist", r"entit", r"export\s+control", r"stated", r"\btold\b", r"stress",
+    r"emphasi", r"slamm?", r"condemn", r"critici", r"denounc", r"protest", r"oppos", r"\burg", r"warn", r"\bvow",
+    r"\bcalled\b", r"describ", r"accus", r"welcom", r"thank", r"prais", r"express", r"declin", r"respond",
+    r"lodg", r"support", r"reiterat", r"insist", r"demand", r"\$", r"dollar", r"includ", r"additionally",
+    r"cleared", r"green", r"signed\s+off", r"set\s+to", r"expect", r"procurement", r"\bbn\b",
+)
 #: the sentence is about arms, not trade or diplomacy in general
 ARMS_CONTEXT = _rx(
     r"\barms\b", r"\bweapons?\b", r"\bmilitary\s+(?:equipment|sales?|hardware|aid)\b", r"\bmissiles?\b",
@@ -177,10 +188,9 @@ class _Cue:
 
 def extract_mentions(doc: Document) -> list[Mention]:
     """Return the event mentions of one document, in document order."""
-    if not doc.text.strip():
-        return []
-    skip = [(b.start, b.end) for b in doc.boilerplate]
-    timexes = tag(doc.text, doc.published, skip=skip)
+    if not ARMS_CONTEXT.search(doc.text) and not BUDGET_NOUN.search(doc.text):
+        return []  # an article about neither arms nor defence budgets has nothing for this timeline
+    timexes = _LazyTimexes(doc)
     spans = [s for s in sentence_spans(doc.text) if not doc.is_boilerplate(*s)]
     mentions: list[Mention] = []
     for i, (start, end) in enumerate(spans):
@@ -190,10 +200,35 @@ def extract_mentions(doc: Document) -> list[Mention]:
     return _mark_parts(mentions)
 
 
+class _LazyTimexes(Sequence[Timex]):
+    """The document's temporal expressions, found only when a sentence first needs a date."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._found: list[Timex] | None = None
+
+    def _all(self) -> list[Timex]:
+        if self._found is None:
+            skip = [(b.start, b.end) for b in self._doc.boilerplate]
+            self._found = tag(self._doc.text, self._doc.published, skip=skip)
+        return self._found
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._all())
+
+
 def _sentence_mentions(doc: Document, start: int, end: int, timexes: Sequence[Timex],
                        nxt: tuple[int, int] | None, earlier: list[Mention]) -> list[Mention]:
     text = doc.text
     sentence = text[start:end]
+    if not ANY_CUE.search(sentence):
+        return []
     if _continues_quote(sentence, earlier, doc.text, start):
         return []  # the quote after "..., adding:" is part of the statement already taken
     cue = _event_cue(sentence, find_actors(text, start, end), start)
@@ -514,7 +549,8 @@ def _attach_to_previous(doc: Document, start: int, end: int, money: Sequence[Mon
                                        evidence=sentence, start=start, end=end,
                                        systems=tuple(s.name for s in find_systems(doc.text, start, end)),
                                        categories=tuple(s.category for s in find_systems(doc.text, start, end)),
-                                       rule=last.rule + "+part", confidence=last.confidence - 0.1))
+                                       rule=last.rule + "+part", confidence=last.confidence - 0.1,
+                                       extra={**last.extra, "part_of_start": str(last.start)}))
     elif names != last.systems:
         earlier[i] = replace(last, systems=names, categories=cats)
 
