@@ -38,6 +38,7 @@ SEED_MARKED = [
     ("000", "This article is an exclusive article by the Observer Network", "copyright"),
     ("000", "Original source: https://www.toutiao.com/", "copyright"),
     ("000", "Disclaimer: The article only represents", "disclaimer"),
+    ("000", "Lai Qingde, Reuters", "caption"),
     ("001", "Sign up to receive our latest news!", "prompt"),
     ("001", "By submitting this form, I agree to the terms.", "prompt"),
     ("002", "By [Stephen Lendman](#)", "byline"),
@@ -165,6 +166,15 @@ def test_seed_article_text_is_not_marked(name: str, sentence: str) -> None:
         ("[Home](/) | [World](/world) | [Asia](/asia)", "links"),
         ("https://example.com/news/taiwan-arms-sale", "links"),
         ("* * *", "separator"),
+        ("ADVERTISEMENT", "ad"),
+        ("Story continues below advertisement", "ad"),
+        ("We use cookies to improve your experience. By continuing you accept our Terms of Use.",
+         "prompt"),
+        ("Share on Facebook | Twitter | Email", "prompt"),
+        ("Photo: Reuters", "caption"),
+        ("File photo by Ann Wang", "caption"),
+        ("A Harpoon missile is launched during a drill, Reuters/file photo", "caption"),
+        ("Source: Focus Taiwan", "copyright"),
     ],
 )
 def test_realistic_footers_are_marked(footer: str, kind: str) -> None:
@@ -186,6 +196,11 @@ def test_realistic_footers_are_marked(footer: str, kind: str) -> None:
         "Copyrights and patents were not part of the talks, the trade office said.",
         "The ministry said the missiles would be delivered in 2026.",
         "The Harpoon system, made by Boeing, can strike ships 125 km away.",
+        "Advertising revenue fell 5% in the quarter, the company said.",
+        "Photo opportunities at the signing were limited, officials said.",
+        "Sources said the approval could come as early as next week.",
+        "The report was first carried by Reuters, citing two officials.",
+        "Share prices of Lockheed Martin rose 2% after the announcement.",
     ],
 )
 def test_article_sentences_are_not_marked(sentence: str) -> None:

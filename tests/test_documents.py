@@ -18,6 +18,7 @@ from timeline.documents import (
     extract_html,
     read_bytes,
     read_corpus,
+    title_from_text,
 )
 from timeline.records import Document, ReadError
 
@@ -209,7 +210,7 @@ def test_html_text_is_readable_blocks() -> None:
          "<h1>Head</h1><p>Body <b>bold</b> text.", "Head\n\nBody bold text.", "Head",
          date(2024, 11, 29)),
         ("<body><noscript>Enable JS</noscript><p>Text &amp; more</p><style>x{}</style></body>",
-         "Text & more", "", None),
+         "Text & more", "Text & more", None),  # no title: a title-like first line is one
     ],
 )
 def test_html_extraction(html: str, text: str, title: str, published: date | None) -> None:
@@ -318,7 +319,7 @@ def test_oversized_upload_is_refused() -> None:
         ("seeds/manifest.csv", "this is a manifest, not articles: name its folder, or pass it "
                                "with --manifest"),
         ("pyproject.toml", "unsupported file type '.toml' (expected .csv, .htm, .html, .json, "
-                           ".jsonl, .markdown, .md, .ndjson, .text, .txt, .xhtml)"),
+                           ".jsonl, .markdown, .md, .ndjson, .text, .tsv, .txt, .xhtml)"),
     ],
 )
 def test_named_paths_that_cannot_be_read(path: str, message: str) -> None:
@@ -338,6 +339,47 @@ def test_duplicate_record_ids_keep_the_first() -> None:
     docs, errors = read_bytes("dup.jsonl", data)
     assert [d.text for d in docs] == ["First."]
     assert messages(errors) == ["dup.jsonl: line 2: id 'x' is used twice; this one skipped"]
+
+
+@pytest.mark.parametrize(
+    ("data", "delimiter"),
+    [(b"id;title;text\n1;One;The sale was approved.\n", ";"),
+     (b"id\ttitle\ttext\n1\tOne\tThe sale was approved.\n", "tab")],
+)
+def test_csv_delimiters_other_than_comma(data: bytes, delimiter: str) -> None:
+    docs, errors = read_bytes("export.csv", data)
+    assert errors == []
+    assert [(d.doc, d.title, d.text) for d in docs] == [("export.csv#1", "One",
+                                                          "The sale was approved.")]
+
+
+def test_date_in_the_url_when_nothing_else_dates_the_article() -> None:
+    data = (b'{"url": "https://www.cnn.com/2020/10/26/politics/taiwan-harpoon/index.html", '
+            b'"text": "The State Department approved the sale on Monday."}\n')
+    d = read_bytes("feed.jsonl", data)[0][0]
+    assert (d.published, d.published_source, d.published_confidence) == (
+        date(2020, 10, 26), "inferred", 0.8)
+    assert d.published_evidence == "the URL holds '2020/10/26'"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("US strengthens security ties with Taiwan, approves $385 million arms sale\nThe US "
+         "State Department has approved the sale.", "US strengthens security ties with Taiwan, "
+         "approves $385 million arms sale"),
+        ("\n\n# Trump Regime Approves Large-Scale Taiwan Arms Purchase. Another Blow\n\nBy X",
+         "Trump Regime Approves Large-Scale Taiwan Arms Purchase. Another Blow"),
+        ("**Taiwan Seeks $10 Billion US Arms Deal**\nBody.", "Taiwan Seeks $10 Billion US Arms Deal"),
+        ("Taiwan is in talks with the United States to purchase billions of dollars in arms.", ""),
+        ("[Source/Observer Network, Zhang Jingjuan] As the China-US trade friction temporarily "
+         "\"freezes\", US President Trump attempts to play the \"Taiwan card\" again.\n", ""),
+        ("Breaking news\nBody.", ""),
+        ("Sign up:\nBody.", ""),
+    ],
+)
+def test_title_from_text(text: str, title: str) -> None:
+    assert title_from_text(text) == title
 
 
 # -- uploads and rows ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline.published import (
+    date_from_url,
     find_dateline,
     find_partial_dateline,
     infer_published,
@@ -38,6 +39,8 @@ def seed(name: str) -> str:
         ("2020-13-45", None),
         ("February 30, 2021", None),
         ("2020-10", None),  # a month is not a publication day
+        ("1603785600", date(2020, 10, 27)),  # seconds since 1970 (UTC)
+        ("1603785600000", date(2020, 10, 27)),  # milliseconds
     ],
 )
 def test_parse_date(value: str, expected: date | None) -> None:
@@ -115,6 +118,29 @@ def test_no_dateline(text: str) -> None:
 )
 def test_find_partial_dateline(text: str, expected: tuple[int, int, str] | None) -> None:
     assert find_partial_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.cnn.com/2020/10/26/politics/taiwan-arms-sale/index.html",
+         (date(2020, 10, 26), "2020/10/26")),
+        ("https://www.reuters.com/world/asia-pacific/us-approves-sale-taiwan-2020-10-27/",
+         (date(2020, 10, 27), "2020-10-27")),
+        ("https://focustaiwan.tw/politics/202010270012", (date(2020, 10, 27), "202010270012")),
+        ("https://example.com/2020/1/5/story", (date(2020, 1, 5), "2020/1/5")),
+        ("https://example.com/news/2020/10/", None),
+        ("https://www.toutiao.com/article/7510139954048254518/", None),
+        ("http://www.econotimes.com/Taiwan-Seeks-10-Billion-US-Arms-Deal-Amid-Rising-China-"
+         "Tensions-1702293", None),
+        ("https://www.scmp.com/news/china/article/3106745/taiwan-arms", None),
+        ("https://example.com/20000123456/a", None),
+        ("https://www.2020-news.example.com/taiwan", None),
+        ("", None),
+    ],
+)
+def test_date_from_url(url: str, expected: tuple[date, str] | None) -> None:
+    assert date_from_url(url) == expected
 
 
 # What inference gives on each seed read without its manifest (and, for 002, without its

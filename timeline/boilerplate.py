@@ -97,6 +97,26 @@ CUES: tuple[Cue, ...] = (
     Cue("byline", "reporting_by_note",
         r"\((?i:(?:additional )?reporting by|writing by|editing by|compiled by)\b",
         triggers=("reporting by", "writing by", "editing by", "compiled by")),
+    Cue("ad", "advertisement",
+        _LEAD + r"(?i:advertisement|advertising|sponsored(?: content)?|story continues below|"
+        r"continue reading|scroll to continue|read the full (?:story|article))(?:\b[^.]{0,40})?$"),
+    Cue("prompt", "cookies",
+        r"(?i:we use cookies|(?:site|website) uses cookies|accept (?:all )?cookies|"
+        r"(?:read|see) our (?:privacy|cookie) policy|terms of (?:use|service))",
+        triggers=("cookie", "privacy policy", "terms of use", "terms of service")),
+    Cue("prompt", "share_buttons",
+        _LEAD + r"(?i:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|"
+        r"reddit|copy link|comments?|save)(?:[\s|,/·•]+(?i:share|tweet|email|e-mail|print|"
+        r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy link|comments?|save|on|"
+        r"this|article))*[\W_]*$"),
+    Cue("caption", "photo_credit",
+        _LEAD + r"(?i:(?:file )?(?:photo|image|picture|video|graphic|illustration)s?\s*"
+        r"(?:by\b|:|credit|courtesy)|credit\s*:)"),
+    Cue("caption", "agency_credit",
+        r"^[\W_]*[A-Z][^.!?\n]{0,60}(?:,|/|\||—|-)\s*(?:Reuters|AFP|AP|Getty Images|Xinhua|"
+        r"CNA|EPA|Bloomberg|Kyodo|Yonhap|Shutterstock|file photo|handout)(?:/[\w ]+)?[\W_]*$"),
+    Cue("copyright", "source_line",
+        _LEAD + r"(?i:source|sources|via)\s*:\s*[^.!?]{0,60}$"),
 )
 
 #: how far around its trigger word an anywhere-cue's pattern is looked for

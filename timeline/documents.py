@@ -43,7 +43,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from timeline.boilerplate import find_boilerplate
-from timeline.published import CONFIDENCE, dateline_span, infer_published, parse_date
+from timeline.published import (
+    CONFIDENCE,
+    date_from_url,
+    dateline_span,
+    infer_published,
+    parse_date,
+)
 from timeline.records import Boilerplate, Document, ReadError
 
 log = logging.getLogger(__name__)
@@ -55,7 +61,9 @@ MAX_COLLECTION_BYTES = 200 * 1024 * 1024
 _MB = 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-COLLECTION_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".csv"})
+COLLECTION_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", ".csv", ".tsv"})
+#: what else separates a CSV's columns when its header has no comma
+CSV_DELIMITERS = (";", "\t", "|")
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | COLLECTION_SUFFIXES
 MANIFEST_NAME = "manifest.csv"
 #: accepted names of each record field, first match wins (compared case-insensitively)
@@ -403,7 +411,7 @@ def _read_data(name: str, data: bytes, where: str, path: str,
         return _collection(name, path, _jsonl_records(text), meta)
     if suffix == ".json":
         return _collection(name, path, _json_records(text), meta)
-    if suffix == ".csv":
+    if suffix in (".csv", ".tsv"):
         return _collection(name, path, _csv_records(text), meta)
     if suffix not in TEXT_SUFFIXES:
         raise ReadFailure(f"unsupported file type '{suffix or name}'")
@@ -603,7 +611,7 @@ def _json_records(text: str) -> Iterator[Record]:
 
 def _csv_records(text: str) -> Iterator[Record]:
     """Yield the rows of a CSV with a text column, keyed 'row N'."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     header = [name.strip() for name in reader.fieldnames or [] if name]
     text_key = next((k for k in RECORD_FIELDS["text"] if k in {h.lower() for h in header}), None)
     if text_key is None:
@@ -621,6 +629,14 @@ def _csv_records(text: str) -> Iterator[Record]:
             return
         number += 1
         yield f"row {number}", number, _normalised(row, text_key)
+
+
+def _delimiter(text: str) -> str:
+    """Return the CSV's delimiter: a comma, unless the header has none but has another."""
+    header = text.split("\n", 1)[0]
+    if "," in header:
+        return ","
+    return max(CSV_DELIMITERS, key=header.count) if any(d in header for d in CSV_DELIMITERS) else ","
 
 
 csv.field_size_limit(MAX_COLLECTION_BYTES)
@@ -772,6 +788,11 @@ def _first(metas: Mapping[str, str], keys: Iterable[str]) -> str:
 
 # -- documents ----------------------------------------------------------------------------
 
+#: a first line this short, of this many words, without closing punctuation, is a title
+TITLE_MAX_CHARS = 200
+TITLE_MIN_WORDS = 3
+TITLE_END_PUNCTUATION = ".:;,!"
+
 
 def _document(name: str, text: str, path: str, meta: Meta) -> Document:
     """Return a Document with its boilerplate marked and its publication date settled."""
@@ -781,10 +802,24 @@ def _document(name: str, text: str, path: str, meta: Meta) -> Document:
         spans = _with_span(spans, Boilerplate(dateline[1], dateline[2], "dateline", "dateline"))
     published, source, confidence, evidence = _published(name, text, spans, meta, dateline)
     return Document(
-        doc=name, text=text, title=meta.title, outlet=meta.outlet, url=meta.url,
+        doc=name, text=text, title=meta.title or title_from_text(text), outlet=meta.outlet,
+        url=meta.url,
         published=published, published_source=source, published_confidence=confidence,
         published_evidence=evidence, boilerplate=spans, path=path,
     )
+
+
+def title_from_text(text: str) -> str:
+    """Return the first line when it reads as a title (short, no closing full stop), else ""."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    heading = first.startswith("#")
+    first = first.lstrip("#").strip().strip("*_").strip()
+    words = len(first.split())
+    if not first or len(first) > TITLE_MAX_CHARS or words < TITLE_MIN_WORDS:
+        return ""
+    if first[-1] in TITLE_END_PUNCTUATION and not heading:
+        return ""
+    return first
 
 
 def _with_span(spans: tuple[Boilerplate, ...], extra: Boilerplate) -> tuple[Boilerplate, ...]:
@@ -798,7 +833,8 @@ def _published(
     name: str, text: str, spans: tuple[Boilerplate, ...], meta: Meta,
     dateline: tuple[date, int, int] | None,
 ) -> tuple[date | None, str, float, str]:
-    """Return (date, source, confidence, evidence) from metadata, dateline or inference."""
+    """Return (date, source, confidence, evidence) from metadata, dateline, URL or inference."""
+    url = meta.url
     notes = []
     for value, source, evidence in meta.published:
         day = parse_date(value)
@@ -810,6 +846,9 @@ def _published(
     if dateline is not None:
         day, start, end = dateline
         return day, "text", CONFIDENCE["dateline"], prefix + f"dateline '{text[start:end]}'"
+    in_url = date_from_url(url)
+    if in_url is not None:
+        return in_url[0], "inferred", CONFIDENCE["url"], prefix + f"the URL holds '{in_url[1]}'"
     inferred = infer_published(text, spans)
     if inferred is not None:
         return inferred[0], "inferred", inferred[1], prefix + inferred[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime, timezone
 
 from timeline.boilerplate import find_boilerplate
 from timeline.records import Boilerplate
@@ -19,6 +19,7 @@ DATELINE_MAX_PREFIX = 60
 CONFIDENCE = {
     "metadata": 1.0,
     "dateline": 0.9,
+    "url": 0.8,
     "partial_dateline": 0.7,
     "latest_full_date": 0.5,
     "latest_full_date_agreeing": 0.6,
@@ -121,6 +122,13 @@ MONTH_ALONE_LEAD_RE = re.compile(
 MONTH_ALONE_LEAD_REACH = 20
 _DIGIT_NEXT_RE = re.compile(r"\s+\d")
 _ISO_PREFIX_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
+#: seconds (or milliseconds) since 1970, as collections often store dates
+_EPOCH_RE = re.compile(r"^\s*(?P<seconds>\d{9,10})(?P<millis>\d{3})?(?:\.\d+)?\s*$")
+#: a date in a URL's path: /2020/10/27/, -2020-10-27, /20201027 (also followed by a serial number)
+URL_DATE_RE = re.compile(
+    r"[/_-](?P<y>(?:19|20)\d\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2]|(?<=[/_-])[1-9](?=[/_-]))"
+    r"(?P=sep)(?P<d>0[1-9]|[12]\d|3[01]|(?<=[/_-])[1-9](?=\D|$))(?:\d{4})?(?=[/._?#-]|$)"
+)
 _COMPACT_RE = re.compile(r"^\s*((?:19|20)\d\d)(\d\d)(\d\d)\s*$")
 
 
@@ -133,11 +141,24 @@ def parse_date(value: str) -> date | None:
         found = pattern.match(value)
         if found:
             return _safe_date(int(found[1]), int(found[2]), int(found[3]))
+    epoch = _EPOCH_RE.match(value)
+    if epoch:
+        return datetime.fromtimestamp(int(epoch["seconds"]), timezone.utc).date()
     found = FULL_DATE_RE.search(value)
     if found:
         return _date_from_match(found, "")
     if any(c.isdigit() for c in value):
         return _dateparser_date(value)
+    return None
+
+
+def date_from_url(url: str) -> tuple[date, str] | None:
+    """Return the date a URL's path carries (/2020/10/27/, -20201027), with that part, or None."""
+    path = url.split("://", 1)[-1].partition("/")[2]
+    for found in URL_DATE_RE.finditer("/" + path):
+        day = _safe_date(int(found["y"]), int(found["m"]), int(found["d"]))
+        if day is not None:
+            return day, found.group()[1:]
     return None
 
 
