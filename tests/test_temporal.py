@@ -86,6 +86,22 @@ CONVENTIONS = [
      [("the early 1980s", "198"), ("the 1990s", "199")]),
     ("Rebels have kidnapped a 44-year-old contractor for ransom.", "1999-01-22", []),
     ("The paper publishes the tally daily.", "1998-03-06", [("daily", "P1D")]),
+    ("On Monday, the ministry filed the request. The next day, China protested.", "2020-10-28",
+     [("Monday", "2020-10-26"), ("The next day", "2020-10-27")]),
+    ("Beijing will respond to Wednesday's approval, the spokesman said.", "2020-10-23",
+     [("Wednesday", "2020-10-21")]),
+    ("The carrier is due to return to the U.S. in September.", "1990-08-13",
+     [("September", "1990-09")]),
+    ("Albright spent about 5 1/2 hours in Nairobi.", "1998-08-17", [("5 1/2 hours", "PT5H30M")]),
+    ("They lived in refugee camps for 2 1/2 years.", "1998-02-27", [("2 1/2 years", "P2Y6M")]),
+    ("Growth will stay slow for the next couple of years.", "1989-10-26",
+     [("the next couple of years", "P2Y")]),
+    ("The blasts next to the embassies in Kenya and Tanzania on Friday killed 257 people.",
+     "1998-08-08", [("Friday", "1998-08-07")]),
+    ("In the third quarter, net rose to $5 million from $4 million a year earlier.", "1989-10-26",
+     [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]),
+    ("In 1995 he was promoted, and the following year he moved to Paris.", "1998-04-18",
+     [("1995", "1995"), ("the following year", "1996")]),
 ]
 
 

@@ -748,23 +748,20 @@ def _r_relative_unit(m: re.Match[str], text: str, s: int, e: int, ctx: _Context)
         if ctx.quarter:
             return "DATE", ctx.quarter, ""
         return None
-    if rel[0] == "the" and last in ("past", "last", "next", "coming", "previous", "following",
-                                    "preceding", "prior") and unit in ("year", "decade", "century", "month"):
-        if last in ("previous", "preceding", "prior", "following") and ctx.anchor:
-            pass
-        else:
-            return "DURATION", _duration(1, unit), ""
-    if last == "that" or (last in ("following", "previous", "preceding", "prior") and rel[0] == "the"):
-        shift = {"that": 0, "following": 1}.get(last, -1)
+    if rel[0] == "the" and last in ("previous", "preceding", "prior", "following"):
+        return _told_unit(ctx, unit, 1 if last == "following" else -1)
+    if rel[0] == "the" and last in ("past", "last", "next", "coming") and unit in (
+        "year", "decade", "century", "month"
+    ):
+        return "DURATION", _duration(1, unit), ""
+    if last == "that":
         if unit == "year" and ctx.year is not None:
-            return "DATE", str(ctx.year + shift), ""
+            return "DATE", str(ctx.year), ""
         if unit == "month" and ctx.month is not None:
-            return "DATE", _add_months(ctx.month, shift).strftime("%Y-%m"), ""
+            return "DATE", ctx.month.strftime("%Y-%m"), ""
         base = ctx.anchor or ctx.published
         if base is None:
             return None
-        if last != "that":
-            return "DURATION", _duration(1, unit), ""
         return "DATE", _unit_value(base, unit, 0), base.isoformat()
     base = ctx.published
     if base is None:
@@ -795,6 +792,17 @@ def _compares_quarter(text: str, start: int, ctx: _Context) -> bool:
         return False
     left = max(text.rfind(c, 0, start) for c in ".;\n") + 1
     return bool(COMPARISON.search(text, left, start))
+
+
+def _told_unit(ctx: _Context, unit: str, shift: int) -> Resolved:
+    """Return "the following year" as the year after the one the text named, else a duration."""
+    if unit == "year" and ctx.year is not None:
+        return "DATE", str(ctx.year + shift), ""
+    if unit == "month" and ctx.month is not None:
+        return "DATE", _add_months(ctx.month, shift).strftime("%Y-%m"), ""
+    if ctx.anchor is not None:
+        return "DATE", _unit_value(ctx.anchor, unit, shift), ctx.anchor.isoformat()
+    return "DURATION", _duration(1, unit), ""
 
 
 def _season_year(base: date, code: str, last: str) -> int:
