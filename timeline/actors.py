@@ -131,6 +131,9 @@ CONTEXT_SENTENCES_BACK = 1
 #: between an owner and what it owns: "Taiwan's ", "China's official ", "US "
 OWNED = re.compile(r"(?P<possessive>['\u2019]s)?\s+(?:official\s+|own\s+|state-run\s+)?")
 
+#: the longest gap (characters) an owner or a title may leave between two mentions
+JOIN_REACH = 40
+
 #: kinds that own what follows them even without a possessive ("US State Department")
 OWNER_KINDS = ("government",)
 
@@ -193,11 +196,17 @@ def _cue_distance(text: str, hit: Hit, entry: Entry, span: tuple[int, int]) -> i
     return min(distances) if distances else None
 
 
+@cache
+def _plain(entries: tuple[Entry, ...]) -> Entry | None:
+    """Return the first of the entries that needs no context, if any."""
+    return next((e for e in entries if not e.context), None)
+
+
 def _resolved(text: str, hit: Hit) -> tuple[Entry, str] | None:
     """Return the entry a hit stands for and the rule that chose it, or None."""
-    plain = [e for e in hit.entries if not e.context]
-    if plain:
-        return plain[0], "alias"
+    plain = _plain(hit.entries)
+    if plain is not None:
+        return plain, "alias"
     span = context_span(text, hit.start, hit.end)
     scored = [(d, e) for e in hit.entries if (d := _cue_distance(text, hit, e, span)) is not None]
     if not scored:
@@ -258,6 +267,9 @@ def _joined(text: str, found: list[Match | _Open]) -> list[Match]:
     """Return the matches with owners dropped and titled mentions of one actor made one."""
     out: list[Match | _Open] = []
     for m in found:
+        if out and m.start - out[-1].end > JOIN_REACH:
+            out.append(m)
+            continue
         while out and isinstance(m, Match) and _owner_gives_way(text, out[-1], m):
             out.pop()
         one = _same_actor(text, out[-1], m) if out else None
