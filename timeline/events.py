@@ -168,6 +168,9 @@ APPROX_START = re.compile(r"(?:early|late|mid|the\s+(?:beginning|end|start|middl
 #: words before a date that make it not the event's date
 NOT_EVENT_DATE_BEFORE = re.compile(r"\b(?:since|until|till|by|before|through|from|ahead\s+of)\s+(?:the\s+|early\s+|late\s+)?$",
                                    re.IGNORECASE)
+#: an unnamed subject between a named actor and the verb speaks instead: "Taiwan is in talks ..., sources said"
+UNNAMED_SPEAKER = re.compile(r"\b(?:sources?|officials?|people|analysts?|reports?|experts?|diplomats?|"
+                             r"observers?|lawmakers?|critics?)\s*$", re.IGNORECASE)
 #: a duration that places an event relative to another: "Weeks earlier", "days later"
 VAGUE_OFFSET = re.compile(r"\b(?:earlier|ago|before|later|after)\b", re.IGNORECASE)
 #: a clause counting from a start: "since Trump took office in January 2017"
@@ -265,6 +268,9 @@ def _event_cue(sentence: str, actors: Sequence[Match] = (), offset: int = 0) -> 
     """Return the strongest event cue of a sentence, or None."""
     masked = _masked(sentence)
     arms = ARMS_CONTEXT.search(sentence) is not None
+    m = SANCTION_CUES.search(masked)
+    if m and not NEGATION_BEFORE.search(masked[: m.start()][-30:]):
+        return _Cue("sanction", m.start(), m.end(), "sanction")  # announced ones too: "would impose sanctions"
     budget = BUDGET_NOUN.search(masked)
     if budget and BUDGET_MOVES.search(masked) and not _has_stance_speech(masked):
         return _Cue("budget", budget.start(), budget.end(), "budget")
@@ -272,9 +278,6 @@ def _event_cue(sentence: str, actors: Sequence[Match] = (), offset: int = 0) -> 
     if speech and _reported_by_speaker(sentence, speech.start(), actors, offset):
         return _Cue("reaction", speech.start(), speech.end(), "speech")
     sentence = masked
-    m = SANCTION_CUES.search(sentence)
-    if m and not MODAL_BEFORE.search(sentence[: m.start()][-40:]):
-        return _Cue("sanction", m.start(), m.end(), "sanction")
     if arms:
         for event_type, cues in (("approval", APPROVAL_CUES), ("delivery", DELIVERY_CUES)):
             m = cues.search(sentence)
@@ -310,7 +313,7 @@ def _reported_by_speaker(sentence: str, verb: int, actors: Sequence[Match], offs
     if not actors:
         return False
     speaker = _speaker([a for a in actors if not _object_of_preposition(sentence, a.start - offset)],
-                       _Cue("reaction", verb + offset, verb + offset, "speech"))
+                       _Cue("reaction", verb + offset, verb + offset, "speech"), " " * offset + sentence)
     return speaker is not None and speaker.name not in SELLER_ACTORS and speaker.category not in MEDIA_KINDS
 
 
@@ -378,7 +381,7 @@ def _reactions(doc: Document, start: int, end: int, cue: _Cue, actors: Sequence[
             return out
     quoted = _shielded(sentence, start)
     speaker = _speaker([a for a in actors if not _object_of_preposition(text, a.start)
-                        and not any(q0 <= a.start < q1 for q0, q1 in quoted)], cue)
+                        and not any(q0 <= a.start < q1 for q0, q1 in quoted)], cue, text)
     if speaker is None:
         return []
     context = sentence
@@ -394,9 +397,10 @@ def _reactions(doc: Document, start: int, end: int, cue: _Cue, actors: Sequence[
     return [_reaction(doc, start, end, cue, speaker.name, stance or "neutral", timexes)]
 
 
-def _speaker(actors: Sequence[Match], cue: _Cue) -> Match | None:
+def _speaker(actors: Sequence[Match], cue: _Cue, text: str = "") -> Match | None:
     """Return who speaks: the actor nearest before the verb, or right after it ("..., the ministry said")."""
-    before = [a for a in actors if a.end <= cue.start and cue.start - a.end <= 120]
+    before = [a for a in actors if a.end <= cue.start and cue.start - a.end <= 120
+              and not UNNAMED_SPEAKER.search(text[a.end:cue.start])]
     if before:
         return before[-1]
     after = [a for a in actors if a.start >= cue.end and a.start - cue.end <= 40]
