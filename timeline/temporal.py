@@ -61,8 +61,11 @@ REL_WORD = (
     r"(?i:this\s+past|this\s+coming|this|last|next|the\s+coming|the\s+past|the\s+previous"
     r"|the\s+following|the\s+current|the\s+same|the\s+latest|the\s+last|the\s+next|coming|that"
     r"|the\s+preceding|the\s+prior|the\s+present|past|previous|current|same|early\s+next"
-    r"|early\s+this|late\s+last|late\s+this|earlier\s+this|later\s+this|later\s+that"
-    r"|earlier\s+that|early\s+last|late\s+next)"
+    r"|early\s+this|late\s+last|late\s+this|early\s+last|late\s+next)"
+)
+#: modifiers TimeML keeps inside a duration's span ("nearly two years"; not "about", "within")
+BOUND_MODIFIER = (
+    r"(?i:nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|up\s+to|no\s+more\s+than)"
 )
 SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 PART = r"(?i:morning|afternoon|evening|night)"
@@ -125,7 +128,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ("vague_ago", rf"(?P<unit>{UNIT})s\s+(?P<dir>(?i:ago|earlier|later|before))\b"),
     (
         "duration",
-        rf"(?:(?P<det>(?i:the))\s+(?=(?i:past|last|next|first|coming|previous|following|latest|final"
+        rf"(?:(?P<mod>{BOUND_MODIFIER})\s+)?(?:(?P<det>(?i:the))\s+(?=(?i:past|last|next|first|coming|previous|following|latest|final"
         rf"|remaining|initial|ensuing|same|succeeding|preceding|recent|second)\s|(?i:nine|six|three)"
         rf"\s+months))?(?:(?P<rel>(?i:past|last"
         rf"|next|first|coming|previous|following|latest|final|remaining|initial|ensuing|same"
