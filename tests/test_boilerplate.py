@@ -208,6 +208,55 @@ def test_article_sentences_are_not_marked(sentence: str) -> None:
     assert find_boilerplate(text) == ()
 
 
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("dsca_release.txt", [
+            ("This notice of a potential sale is required by law", "disclaimer"),
+            ("All questions regarding this proposed Foreign Military Sale", "disclaimer"),
+        ]),
+        ("wire_story.txt", [
+            ("By Mike Stone and Patricia Zengerle", "byline"),
+            ("4 minute read", "byline"),
+            ("Reporting by Mike Stone in Washington; Editing by Leslie Adler", "byline"),
+            ("Our Standards: The Thomson Reuters Trust Principles.", "footer"),
+            ("Read Next", "sidebar"),
+            ("Taiwan's military drills simulate response to Chinese attack", "sidebar"),
+            ("China's exports slow as global demand cools", "sidebar"),
+            ("Japan's Suga pledges to boost economy in first policy speech", "sidebar"),
+            ("Apple unveils new iPhone lineup amid 5G push", "sidebar"),
+        ]),
+    ],
+)
+def test_realistic_articles(name: str, expected: list[tuple[str, str]]) -> None:
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    spans = find_boilerplate(text)
+    assert [(text[b.start:b.end][:len(opening)], b.kind) for b, (opening, _) in
+            zip(spans, expected, strict=False)] == expected
+    assert len(spans) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("dsca_release.txt", "The State Department has made a determination approving a possible"),
+        ("dsca_release.txt", "Four hundred (400) RGM-84L-4 Harpoon Block II Surface Launched"),
+        ("dsca_release.txt", "The principal contractor will be Boeing, St. Louis, Missouri."),
+        ("wire_story.txt", "The U.S. State Department approved the potential sale of three"),
+        ("wire_story.txt", "Reuters reported last week that the administration was moving ahead"),
+        ("wire_story.txt", "China's foreign ministry spokesman Zhao Lijian said on Thursday"),
+    ],
+)
+def test_realistic_article_text_is_not_marked(name: str, sentence: str) -> None:
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    start = text.index(sentence)
+    end = start + len(sentence)
+    assert not any(b.start < end and start < b.end for b in find_boilerplate(text))
+
+
 UNRELATED_HEADLINES = (
     "Putin Aide Says Peace Prospects Have Not Improved\n"
     "Protests Erupt in Albania as Corruption Allegations Rock Government\n"

@@ -382,6 +382,24 @@ def test_title_from_text(text: str, title: str) -> None:
     assert title_from_text(text) == title
 
 
+@pytest.mark.parametrize(
+    ("name", "published", "source", "evidence"),
+    [
+        ("dsca_release.txt", date(2020, 10, 26), "text", "dateline 'WASHINGTON, October 26, 2020 -'"),
+        ("wire_story.txt", date(2020, 10, 21), "text",
+         "dateline 'October 21, 2020 8:55 PM UTC Updated ago'"),
+    ],
+)
+def test_realistic_articles_date_themselves(
+    name: str, published: date, source: str, evidence: str
+) -> None:
+    docs, errors = read_corpus([DATA.parent / "articles" / name])
+    assert errors == []
+    d = docs[0]
+    assert (d.published, d.published_source, d.published_evidence) == (published, source, evidence)
+    assert d.published_confidence == 0.9
+
+
 # -- uploads and rows ---------------------------------------------------------------------
 
 

@@ -72,6 +72,11 @@ def test_parse_date(value: str, expected: date | None) -> None:
         ("WASHINGTON, Oct. 27, 2020 /PRNewswire/ -- The company said today it was awarded a "
          "contract for the Harpoon Coastal Defense System.", date(2020, 10, 27),
          "WASHINGTON, Oct. 27, 2020 /PRNewswire/ --"),
+        ("4 minute read\n\nOctober 21, 2020 8:55 PM UTC Updated ago\n\nWASHINGTON, Oct 21 "
+         "(Reuters) - The sale was approved.", date(2020, 10, 21),
+         "October 21, 2020 8:55 PM UTC Updated ago"),
+        ("WASHINGTON, October 26, 2020 - The State Department has made a determination approving "
+         "a possible Foreign Military Sale.", date(2020, 10, 26), "WASHINGTON, October 26, 2020 -"),
         # the first publication wins over a later update
         ("Last updated: 28 October 2020 09:12 GMT\nFirst published: 27 October 2020\nBody.",
          date(2020, 10, 27), "First published: 27 October 2020"),
@@ -112,6 +117,8 @@ def test_no_dateline(text: str) -> None:
          (5, 30, "BEIJING, May 30 (Xinhua) --")),
         ("TAIPEI, Feb 18 (Reuters) - Taiwan is in talks to buy billions of dollars of arms.",
          (2, 18, "TAIPEI, Feb 18 (Reuters) -")),
+        ("Title\n\n\nWASHINGTON, Oct 21 (Reuters) - The State Department approved the sale.",
+         (10, 21, "WASHINGTON, Oct 21 (Reuters) -")),
         ("May 30 - the day the spokesperson spoke.", None),
         ("The deal was reported on Sept. 16 (Reuters) - a week later it was approved.", None),
     ],

@@ -97,6 +97,12 @@ CUES: tuple[Cue, ...] = (
     Cue("byline", "reporting_by_note",
         r"\((?i:(?:additional )?reporting by|writing by|editing by|compiled by)\b",
         triggers=("reporting by", "writing by", "editing by", "compiled by")),
+    Cue("byline", "reading_time", r"^[\W_]*\d+\s*-?\s*min(?:ute)?s?\.?\s+read[\W_]*$"),
+    Cue("disclaimer", "sale_notice",
+        r"(?i:notice of a (?:potential|possible|proposed) sale is required by law|"
+        r"does not mean (?:that )?the sale has been concluded|"
+        r"all questions regarding this proposed)",
+        triggers=("required by law", "has been concluded", "questions regarding")),
     Cue("ad", "advertisement",
         _LEAD + r"(?i:advertisement|advertising|sponsored(?: content)?|story continues below|"
         r"continue reading|scroll to continue|read the full (?:story|article))(?:\b[^.]{0,40})?$"),

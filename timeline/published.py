@@ -78,7 +78,7 @@ PUBLISHED_LABELS = ("first published", "published", "posted", "date")
 DATELINE_TAIL_RE = re.compile(
     r"^\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d+)?)?)?"
     r"\s*(?:\((?:[A-Z][\w.&' ]{0,30})\)\s*|/[A-Z][\w -]{1,30}/\s*)?"
-    r"(?:(?P<sep>--|[|/·•—–-])\s*(?P<rest>.*))?$",
+    r"(?:(?:last )?updated\b.*)?(?:(?P<sep>--|[|/·•—–-])\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
 #: a separator followed by more than this much text ends a wire dateline inside the first line
@@ -93,7 +93,7 @@ FUTURE_CUE_RE = re.compile(
 FUTURE_CUE_WINDOW = 40
 #: "Oct. 27 (UPI) --", "WASHINGTON, Sept 16 (Reuters) -": month and day, no year
 PARTIAL_DATELINE_RE = re.compile(
-    r"^[\W_]*(?:(?P<city>[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?),\s+)?"
+    r"^[ \t*_#>]*(?:(?P<city>[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,30})?),\s+)?"
     rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*(?P<agency>\((?:[A-Z][\w.&' ]{{0,30}})\)\s*)?"
     r"(?:--|[-—–:])",
     re.MULTILINE,
