@@ -119,6 +119,10 @@ NEWS = [
     ("The US$7 billion package", []),
     ("Let us see what the Taiwan Relations Act says about the US-China relationship", []),
     ("Hong Kong media tycoon Jimmy Lai", []),
+    ("WASHINGTON (Reuters) - The U.S. State Department approved the sale", ["Reuters", "US State Department"]),
+    ("TAIPEI, Taiwan — Taiwan's defense ministry welcomed the sale", ["Taiwan MND"]),
+    ("BEIJING: China said it firmly opposes the sale", ["China"]),
+    ("The US and China held talks in Washington", ["US government", "China", "US government"]),
 ]
 
 

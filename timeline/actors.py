@@ -131,6 +131,12 @@ CONTEXT_SENTENCES_BACK = 1
 #: between an owner and what it owns: "Taiwan's ", "China's official ", "US "
 OWNED = re.compile(r"(?P<possessive>['\u2019]s)?\s+(?:official\s+|own\s+|state-run\s+)?")
 
+#: a dateline opening a line: "WASHINGTON (Reuters) -", "TAIPEI, Taiwan —"; the place is no actor
+DATELINE = re.compile(r"[\s*#_]*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014:]")
+
+#: how far into a line (characters) a dateline may reach
+DATELINE_REACH = 60
+
 #: the longest gap (characters) an owner or a title may leave between two mentions
 JOIN_REACH = 40
 
@@ -280,6 +286,17 @@ def _joined(text: str, found: list[Match | _Open]) -> list[Match]:
     return [m for m in out if isinstance(m, Match)]
 
 
+def _in_dateline(text: str, m: Match) -> bool:
+    """Return whether a match is the place of a dateline ("WASHINGTON", "TAIPEI, Taiwan")."""
+    if m.category != "government":
+        return False
+    line = text.rfind("\n", 0, m.start) + 1
+    if m.start - line > DATELINE_REACH:
+        return False
+    dateline = DATELINE.match(text, line)
+    return dateline is not None and dateline.end() >= m.end
+
+
 def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Match]:
     """Return the actors named in text[start:end] (offsets into text), normalised, in order."""
-    return _joined(text, _matches(text, start, end))
+    return [m for m in _joined(text, _matches(text, start, end)) if not _in_dateline(text, m)]
