@@ -102,6 +102,11 @@ CONVENTIONS = [
      [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]),
     ("In 1995 he was promoted, and the following year he moved to Paris.", "1998-04-18",
      [("1995", "1995"), ("the following year", "1996")]),
+    ("Beijing accused Washington of escalating in the days up to the (November 3) election.",
+     "2020-10-27", [("November 3", "2020-11-03")]),
+    ("Voters rejected him in the November 3 election.", "2021-01-20",
+     [("November 3", "2020-11-03")]),
+    ("China's official People's Daily accused the Trump regime.", "2020-10-27", []),
 ]
 
 

@@ -396,6 +396,14 @@ MAY_CUES = re.compile(
 SET_ADVERB_AFTER = re.compile(r"\s*(?:[.,;:)\"'']|$|(?:and|or|in|at|for|to|from|by|since|until|on|with|through|the|a|an)\b)")
 #: modifiers of "N units ago" that make it a bound, not a point ("over a year ago")
 UPPER_BOUND_MODIFIERS = re.compile(r"over|more\s+than|well\s+over|a\s+little\s+over")
+#: nouns of scheduled events a bare date can qualify ("the November 3 election", "the Jan. 14
+#: deadline"): such a date is the coming one when that is near
+SCHEDULED_AFTER = re.compile(
+    r"\)?\s+(?:presidential\s+|general\s+|special\s+|return\s+)?(?:election|elections|vote|ballot|"
+    r"referendum|deadline|summit|meeting|hearing|inauguration|talks|visit|session|auction|date)\b"
+)
+SCHEDULED_DAYS = 183
+SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“]\s*)$")
 #: a preposition right before a date that points forward ("by Dec. 15", "until Nov. 6")
 AHEAD_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:early\s+|late\s+|mid-?\s*)?$")
 #: verbs that place a clause in the past (or report it), so its bare dates look back
@@ -592,7 +600,9 @@ def _md_value(ctx: _Context, text: str, s: int, e: int, month: int, day: int, ye
     nxt = _safe_date(base.year, month, day) or base
     if nxt <= base:
         nxt = _safe_date(base.year + 1, month, day) or nxt
-    ahead = _looks_ahead(text, s, e, (nxt - base).days)
+    days_ahead = (nxt - base).days
+    scheduled = SCHEDULED_AFTER.match(text, e) and days_ahead <= SCHEDULED_DAYS
+    ahead = bool(scheduled) or _looks_ahead(text, s, e, days_ahead)
     y = _month_date(base, month, ahead)
     if not ahead and month == base.month and day > base.day:
         y -= 1
@@ -1102,6 +1112,8 @@ def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> 
 
 def _r_set_word(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
     word = m.group().lower()
+    if m.group()[0].isupper() and not SENTENCE_START.search(text, max(0, s - 4), s):
+        return None  # "People's Daily", "Daily Mail": a title, not a frequency
     if word == "quarterly" or (word != "daily" and not SET_ADVERB_AFTER.match(text, e)):
         return None
     return "SET", SET_WORDS[m.group().lower()], ""
@@ -1367,7 +1379,7 @@ def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = 
         if value.startswith("XXXX-") and rule in ("date_month_day", "date_day_month") and published:
             name = "name"
         if typ == "DATE" and rule not in NO_PREFIX_RULES:
-            start = _with_prefix(text, start, rule)
+            start = max(_with_prefix(text, start, rule), out[-1].end if out else 0)
         out.append(Timex(start, end, text[start:end], typ, value, anchor, name))
         if not skipped and not anchor:
             _set_up(ctx, value)
