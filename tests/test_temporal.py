@@ -33,6 +33,9 @@ FAILURE_STRINGS = [
     ("It is the 8th one this year, three of the 12 approved.", "2025-05-30", [("this year", "2025")]),
     ("The briefing starts at 1PM Central time.", "2020-10-27", [("1PM Central time", "2020-10-27T13:00")]),
     ("Washington has sold arms to Taiwan since 1979.", "2020-10-27", [("1979", "1979")]),
+    ("The letter, dated 27.10.2020, reached Taipei.", "2020-11-01", [("27.10.2020", "2020-10-27")]),
+    ("The notice is filed as 2020/10/27 in the register.", "2020-11-01",
+     [("2020/10/27", "2020-10-27")]),
 ]
 
 

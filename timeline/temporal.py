@@ -10,8 +10,9 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.records import Timex
 from timeline.temporal_rules import (
@@ -87,6 +88,10 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ("block_fraction", r"\b\d{1,2}/\d{1,2}\b(?!/)"),
     ("date_iso", rf"\b(?P<y>{YEAR4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
     ("date_numeric", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
+    (
+        "date_other_numeric",
+        rf"\b(?:{YEAR4}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[.-]\d{{1,2}}[.-]{YEAR4})\b(?![.-]?\d)",
+    ),
     (
         "date_month_day",
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})\b(?![,.]?\d|\s*%)"
@@ -276,6 +281,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "block_second": ("second",),
     "block_high_noon": ("noon",),
     "date_numeric": ("/",),
+    "date_other_numeric": ("/", ".", "-"),
     "date_month_day": _MONTHS,
     "date_day_month": _MONTHS,
     "month_year": _MONTHS,
@@ -404,6 +410,7 @@ SCHEDULED_AFTER = re.compile(
 )
 SCHEDULED_DAYS = 183
 SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“]\s*)$")
+DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True}
 #: a preposition right before a date that points forward ("by Dec. 15", "until Nov. 6")
 AHEAD_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:early\s+|late\s+|mid-?\s*)?$")
 #: verbs that place a clause in the past (or report it), so its bare dates look back
@@ -623,6 +630,26 @@ def _r_date_numeric(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
         y += 1900 if y > 30 else 2000
     d = _safe_date(y, int(m["m"]), int(m["d"]))
     return ("DATE", d.isoformat(), "") if d else None
+
+
+def _r_date_other_numeric(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    parsed = _parse_absolute(m.group())
+    return ("DATE", parsed, "") if parsed else None
+
+
+@lru_cache(maxsize=512)
+def _parse_absolute(phrase: str) -> str | None:
+    """Return the ISO day of an absolute numeric date in a less common layout (27.10.2020).
+
+    Rare enough that dateparser, imported only here, is worth its cost; day-first as in most of
+    the world outside the US (the US month-first layout has its own rule).
+    """
+    from dateparser.date import DateDataParser
+
+    data = DateDataParser(languages=["en"], settings=DATEPARSER_SETTINGS).get_date_data(phrase)
+    if data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date().isoformat()
 
 
 def _r_month_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
@@ -1227,6 +1254,7 @@ def _holiday_date(name: str, year: int) -> date:
 RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved]] = {
     "date_iso": _r_date_iso,
     "date_numeric": _r_date_numeric,
+    "date_other_numeric": _r_date_other_numeric,
     "date_month_day": _r_month_day,
     "date_day_month": _r_month_day,
     "month_year": _r_month_year,
@@ -1271,7 +1299,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
 #: rules whose dates set up an anchor for later relative expressions ("two days later")
 NO_PREFIX_RULES = frozenset({"duration", "ago", "reference", "weekday", "clock"})
 ANCHORING_RULES = frozenset(
-    {"date_iso", "date_numeric", "date_month_day", "date_day_month", "weekday", "relative_day"}
+    {"date_iso", "date_numeric", "date_other_numeric", "date_month_day", "date_day_month", "weekday", "relative_day"}
 )
 PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
 
