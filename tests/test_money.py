@@ -40,6 +40,14 @@ AMOUNTS = [
      [("$320 million", 320 * M, None, "USD")]),
     ("the $8 billion sale of 66 F-16 fighter aircraft", [("$8 billion", 8 * B, None, "USD")]),
     ("a $1.3 trillion budget", [("$1.3 trillion", 1.3e12, None, "USD")]),
+    ("a $2.2B deal for tanks", [("$2.2B", 2.2 * B, None, "USD")]),
+    ("a $10 billion-plus package", [("$10 billion", 10 * B, None, "USD")]),
+    ("the 2019 $8 billion F-16 sale", [("$8 billion", 8 * B, None, "USD")]),
+    ("a 66-jet, $8 billion deal", [("$8 billion", 8 * B, None, "USD")]),
+    ("$7 billion to Taiwan and $10 billion to Japan", [("$7 billion", 7 * B, None, "USD"),
+                                                       ("$10 billion", 10 * B, None, "USD")]),
+    ("a sale worth $1.4 billion, up from $1 billion", [("$1.4 billion", 1.4 * B, None, "USD"),
+                                                      ("$1 billion", 1 * B, None, "USD")]),
 ]
 
 RANGES = [
@@ -52,6 +60,7 @@ RANGES = [
     ("weapons worth $7 to $10 billion", [("$7 to $10 billion", 7 * B, 10 * B, "USD")]),
     ("worth between 7 and 10 billion dollars", [("7 and 10 billion dollars", 7 * B, 10 * B, "USD")]),
     ("a deal of $7bn–$10bn", [("$7bn–$10bn", 7 * B, 10 * B, "USD")]),
+    ("a package of US$7bn-10bn", [("US$7bn-10bn", 7 * B, 10 * B, "USD")]),
     ("the budget would grow from $700,000 to $1.2 million", [("$700,000", 700_000.0, None, "USD"),
                                                              ("$1.2 million", 1.2 * M, None, "USD")]),
     ("estimates range from $700,000 to $1.2 million", [("$700,000 to $1.2 million", 700_000.0, 1.2 * M, "USD")]),
@@ -147,6 +156,9 @@ CONVERSIONS = [
     ("a special budget of NT$12 billion, or about US$375 million,",
      [("NT$12 billion", False, False), ("US$375 million", True, False)]),
     ("the $1.8 billion (NT$58 billion) package", [("$1.8 billion", True, False), ("NT$58 billion", False, True)]),
+    ("131.8 billion yuan ($18.3 billion)", [("131.8 billion yuan", False, False), ("$18.3 billion", True, False)]),
+    ("a $2bn, or about NT$60bn, deal", [("$2bn", True, False), ("NT$60bn", False, True)]),
+    ("$8bn (£6.5bn)", [("$8bn", True, False), ("£6.5bn", False, True)]),
     ("the $2.37 billion (about $2.4 billion) sale", [("$2.37 billion", True, False), ("$2.4 billion", True, True)]),
     ("$320 million and $65 million", [("$320 million", True, False), ("$65 million", True, False)]),
 ]

@@ -72,6 +72,9 @@ SENTENCES = [
     ("The US approved F-16s, Harpoons and Stingers.", ["F-16", "Harpoon", "Stinger"]),
     ("anti-armour and anti-tank missiles", ["anti-tank missiles", "anti-tank missiles"]),
     ("sea mines and naval mine-laying systems", ["mines", "mines"]),
+    ("the transfer of Knox-class frigates and M60A3 tanks", ["Knox-class frigates", "M60A3 tanks"]),
+    ("AGM-65G Maverick missiles and AIM-7M Sparrow missiles", ["AGM-65 Maverick", "AIM-7 Sparrow"]),
+    ("help for Taiwan's submarine programme", ["submarines"]),
 ]
 
 
