@@ -375,6 +375,7 @@ def test_date_in_the_url_when_nothing_else_dates_the_article() -> None:
         ("[Source/Observer Network, Zhang Jingjuan] As the China-US trade friction temporarily "
          "\"freezes\", US President Trump attempts to play the \"Taiwan card\" again.\n", ""),
         ("Breaking news\nBody.", ""),
+        ("Beijing condemns sale <script>alert(1)</script>\nBody.", ""),
         ("Sign up:\nBody.", ""),
     ],
 )

@@ -792,6 +792,7 @@ def _first(metas: Mapping[str, str], keys: Iterable[str]) -> str:
 TITLE_MAX_CHARS = 200
 TITLE_MIN_WORDS = 3
 TITLE_END_PUNCTUATION = ".:;,!"
+_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
 
 
 def _document(name: str, text: str, path: str, meta: Meta) -> Document:
@@ -818,6 +819,8 @@ def title_from_text(text: str) -> str:
     if not first or len(first) > TITLE_MAX_CHARS or words < TITLE_MIN_WORDS:
         return ""
     if first[-1] in TITLE_END_PUNCTUATION and not heading:
+        return ""
+    if _TAG_RE.search(first):  # markup left in plain text is scraping debris, not a title
         return ""
     return first
 
