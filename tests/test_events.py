@@ -149,3 +149,44 @@ def test_undated_article_places_nothing_at_a_made_up_date() -> None:
     text = "The State Department approved the sale of $385 million of spare parts to Taiwan."
     [m] = extract_mentions(_doc(text, None))
     assert m.date is None and m.date_source == "none"
+
+
+# short articles in the styles news uses, with the events an analyst puts on the timeline
+ARTICLES = [
+    (date(2024, 10, 26),
+     "WASHINGTON – The State Department has made a determination approving a possible Foreign Military Sale "
+     "to the Taipei Economic and Cultural Representative Office in the United States (TECRO) of National "
+     "Advanced Surface-to-Air Missile Systems (NASAMS) and related equipment. The estimated total cost is "
+     "$1.16 billion. The Defense Security Cooperation Agency delivered the required certification notifying "
+     "Congress of this possible sale today.",
+     [("approval", "2024-10-26", 1.16e9), ("approval", "2024-10-26", None)]),
+    (date(2019, 7, 13),
+     "Beijing said on Friday it would impose sanctions on U.S. firms involved in a $2.2 billion arms sale to "
+     "Taiwan, including Lockheed Martin. The package, approved by the State Department on Monday, includes "
+     "108 M1A2T Abrams tanks and 250 Stinger missiles. Taiwan's presidential office thanked Washington for "
+     "the sale.",
+     [("sanction", "2019-07-12", None), ("approval", "2019-07-08", None), ("reaction", "2019-07-13", None)]),
+    (date(2023, 12, 16),
+     "Taiwan received its first batch of M1A2T Abrams tanks on Dec. 16, the defence ministry said. The "
+     "$300 million package is the 18th arms sale to Taiwan under the Biden administration. Since 2017, "
+     "Washington has approved a total of $18 billion in arms sales to Taiwan.",
+     [("delivery", "2023-12-16", None), ("other", "", 1.8e10)]),
+    (date(2022, 9, 3),
+     "The U.S. State Department approved a potential $1.1 billion arms sale to Taiwan on Friday, including 60 "
+     "anti-ship Harpoon missiles and 100 Sidewinder missiles, the Pentagon said. China's embassy in "
+     "Washington said the sale severely jeopardizes China-U.S. relations. Two days later, Taiwan's defense "
+     "ministry said it expected the missiles to arrive by 2026.",
+     [("approval", "2022-09-02", 1.1e9), ("reaction", "2022-09-03", None), ("reaction", "2022-09-04", None)]),
+    (date(2020, 10, 22),
+     "China will impose sanctions on Lockheed Martin, Boeing Defense, Raytheon and other U.S. companies over "
+     "arms sales to Taiwan, foreign ministry spokesman Zhao Lijian said on Monday. Senator Jim Risch, "
+     "chairman of the Senate Foreign Relations Committee, welcomed the sale.",
+     [("sanction", "2020-10-19", None), ("reaction", "2020-10-22", None)]),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), ARTICLES, ids=[a[1][:30] for a in ARTICLES])
+def test_article_gives_the_analysts_events(published: date, text: str,
+                                           expected: list[tuple[str, str, float | None]]) -> None:
+    found = extract_mentions(_doc(text, published))
+    assert [(m.event_type, m.date.isoformat() if m.date else "", m.value_usd) for m in found] == expected

@@ -23,10 +23,12 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 #: a government approving or formally notifying a sale
 APPROVAL_CUES = _rx(
-    r"\bapprov(?:ed|es|ing)\b(?:\s+\w+){0,6}?\s+(?:sales?|packages?|deals?|arms|weapons|equipment)",
+    r"\bapprov(?:ed|es|ing)\b(?:\s+\S+){0,6}?\s+(?:sales?|packages?|deals?|arms|weapons|equipment)\b",
     r"\bapprov(?:ed|es|ing)\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+)?(?:sale|transfer)",
     r"\bapproves?\s+\$", r"\bapproved\s+\$",
-    r"\b(?:notified|notifies|notify|informed)\s+(?:the\s+)?(?:U\.?S\.?\s+)?Congress\b",
+    r"\b(?:notified|notifies|notify|notifying|informed)\s+(?:the\s+)?(?:U\.?S\.?\s+)?Congress\b",
+    r"\b(?:sale|package|deal|purchase)s?\b[^.;]{0,30}?\b(?:was|were|been|is|,)\s+(?:formally\s+|officially\s+)?"
+    r"(?:approved|cleared|notified)\b",
     r"\bformal(?:ly)?\s+notif(?:ied|ication)\b",
     r"\bcleared\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+)?(?:sale|package|deal)",
     r"\bannounc(?:ed|es|ing)\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+|proposed\s+|new\s+)?"
@@ -49,7 +51,10 @@ PLAN_CUES = _rx(
 )
 #: a weapon changing hands
 DELIVERY_CUES = _rx(
-    r"\b(?:delivered|took\s+delivery|taken\s+delivery|has\s+received|have\s+received|received\s+the\s+first)\b",
+    r"\b(?:took|taken|takes|take)\s+delivery\b",
+    r"\b(?:delivered|received|receives)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:first|second|last|final|initial|"
+    r"batch|shipment|\d+|[a-z]+\s+(?:batch|shipment))",
+    r"\b(?:was|were|been|being)\s+delivered\b",
     r"\b(?:arrived|arrive)\s+in\s+Taiwan\b", r"\bhanded\s+over\b",
 )
 #: the buyer's defence budget moving
@@ -91,6 +96,10 @@ ARMS_CONTEXT = _rx(
     r"\bsale\b", r"\bsales\b", r"\bpackage\b", r"\bdefen[cs]e\s+(?:articles|equipment|deal)\b",
     r"\bjets?\b", r"\bfighters?\b", r"\bdrones?\b", r"\btanks?\b", r"\bFMS\b",
 )
+#: what a delivery delivers
+DELIVERED_THINGS = _rx(r"\b(?:arms|weapons?|tanks?|jets?|aircraft|fighters?|missiles?|launchers?|systems?|"
+                       r"drones?|helicopters?|howitzers?|equipment|munitions|ammunition|rockets?|vehicles?|"
+                       r"ships?|frigates?|radars?|batch|shipment)\b")
 #: a clause looking ahead or hedged: "is set to approve", "could approve"
 MODAL_BEFORE = re.compile(
     r"\b(?:set|poised|expected|likely|plans?|planning|preparing|about|going|intends?|seeks?|wants?)\s+to\s+"
@@ -119,7 +128,8 @@ AGGREGATE_CUES = _rx(
     r"\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|decades)\b",
 )
 #: a sentence that only restates the sale already reported: "The $2.37 billion sale ..."
-ANAPHORA = _rx(r"\b(?:the|this|that)\s+(?:\\?\$[\d.,]+\s*(?:million|billion|bn|m)\s+)?(?:arms\s+)?(?:sale|package|deal)\b",
+ANAPHORA = _rx(
+    r"\bestimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)\b", r"\b(?:is|are|was|were)\s+(?:valued|worth)\b",r"\b(?:the|this|that)\s+(?:\\?\$[\d.,]+\s*(?:million|billion|bn|m)\s+)?(?:arms\s+)?(?:sale|package|deal)\b",
                r"^\s*(?:additionally|also|in\s+addition|separately|the\s+package|it)\b", r"\bwhich\s+includes?\b")
 
 #: stance cue words, strongest kind first: a neutral non-answer beats the words around it
@@ -149,6 +159,8 @@ MEDIA_KINDS = frozenset({"news agency", "news outlet", "media", "outlet", "ignor
 SELLER_ACTORS = frozenset({
     "US government", "US State Department", "DSCA", "Pentagon", "White House", "US President", "US Congress",
 })
+#: the seller's executive: its own statements about a sale are sources of it, not reactions to it
+SELLER_EXECUTIVE = SELLER_ACTORS - {"US Congress"}
 #: who approves or plans when the sentence names nobody
 DEFAULT_ACTOR = {"approval": "US government", "plan_or_talks": "US government", "budget": "Taiwan government",
                  "delivery": "US government"}
@@ -275,28 +287,40 @@ def _event_cue(sentence: str, actors: Sequence[Match] = (), offset: int = 0) -> 
     if budget and BUDGET_MOVES.search(masked) and not _has_stance_speech(masked):
         return _Cue("budget", budget.start(), budget.end(), "budget")
     speech = SPEECH_CUES.search(masked)
-    if speech and _reported_by_speaker(sentence, speech.start(), actors, offset):
+    sale = _sale_cue(masked) if arms else None
+    if speech and _reported_by_speaker(sentence, speech.start(), actors, offset) \
+            and (sale is None or speech.start() < sale.start and (sale.event_type == "plan_or_talks"
+                                                                   or _stance(masked) is not None)):
+        return _Cue("reaction", speech.start(), speech.end(), "speech")  # what the speaker says is the event
+    if sale is not None:
+        return sale
+    if speech:
         return _Cue("reaction", speech.start(), speech.end(), "speech")
-    sentence = masked
-    if arms:
+    return None
+
+
+def _sale_cue(sentence: str) -> _Cue | None:
+    """Return the cue of an approval, delivery or plan in a sentence, or None."""
+    if True:
         for event_type, cues in (("approval", APPROVAL_CUES), ("delivery", DELIVERY_CUES)):
             m = cues.search(sentence)
             if not m:
                 continue
             before = sentence[: m.start()][-40:]
+            participle = m.group()[:1].lower() in "anc"  # approved, notified, cleared: not "the sale, approved"
             if NEGATION_BEFORE.search(before) or HYPOTHETICAL_BEFORE.search(before) \
-                    or ADJECTIVAL_BEFORE.search(before):
+                    or participle and ADJECTIVAL_BEFORE.search(before):
                 continue
             if MODAL_BEFORE.search(before):
                 return _Cue("plan_or_talks", m.start(), m.end(), f"{event_type}-ahead")
+            if event_type == "delivery" and not DELIVERED_THINGS.search(sentence[m.start():m.end() + 80]) \
+                    and not DELIVERED_THINGS.search(sentence[max(0, m.start() - 60):m.start()]):
+                continue  # "delivered the required certification": no weapon changed hands
             return _Cue(event_type, m.start(), m.end(), event_type)
         m = PLAN_CUES.search(sentence)
         if m and not NEGATION_BEFORE.search(sentence[: m.start()][-30:]) \
                 and not HYPOTHETICAL_BEFORE.search(sentence[: m.start()][-40:]):
             return _Cue("plan_or_talks", m.start(), m.end(), "plan")
-    m = SPEECH_CUES.search(sentence)
-    if m:
-        return _Cue("reaction", m.start(), m.end(), "speech")
     return None
 
 
@@ -390,7 +414,7 @@ def _reactions(doc: Document, start: int, end: int, cue: _Cue, actors: Sequence[
     stance = _stance(context)
     if stance is None and nxt:
         stance = _stance(text[nxt[0]:nxt[1]]) if _continues_speech(text[nxt[0]:nxt[1]]) else None
-    if speaker.name in SELLER_ACTORS and cue.event_type == "reaction" and stance != "oppose":
+    if speaker.name in SELLER_EXECUTIVE and cue.event_type == "reaction" and stance != "oppose":
         return []  # the seller's officials describing their own plans are sources, not reactions
     if cue.event_type == "reaction" and not _about_arms(doc, sentence):
         return []
@@ -534,7 +558,7 @@ def _attach_to_previous(doc: Document, start: int, end: int, money: Sequence[Mon
     sentence = doc.text[start:end]
     if not earlier or not ANAPHORA.search(sentence):
         return
-    sale_types = ("approval", "plan_or_talks", "delivery")
+    sale_types = ("approval", "plan_or_talks") if money else ("approval", "plan_or_talks", "delivery")
     last = next((m for m in reversed(earlier) if m.event_type in sale_types), None)
     if last is None:
         return
