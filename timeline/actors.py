@@ -18,14 +18,21 @@ News agencies and outlets are in the table so that the events module can tell a 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from timeline.records import Match
-from timeline.vocabulary import IGNORE, Entry, Hit, Vocabulary, build_vocabulary, find_hits, read_rows
+from timeline.vocabulary import (
+    IGNORE,
+    Entry,
+    Hit,
+    Vocabulary,
+    build_vocabulary,
+    find_hits,
+    read_rows,
+    table_rows,
+)
 
 TABLE = "actors.csv"
 
@@ -132,7 +139,9 @@ CONTEXT_SENTENCES_BACK = 1
 OWNED = re.compile(r"(?P<possessive>['\u2019]s)?\s+(?:official\s+|own\s+|state-run\s+)?")
 
 #: a dateline opening a line: "WASHINGTON (Reuters) -", "TAIPEI, Taiwan —"; the place is no actor
-DATELINE = re.compile(r"[\s*#_]*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014:]")
+DATELINE = re.compile(
+    r"[\s*#_]*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014:]"
+)
 
 #: how far into a line (characters) a dateline may reach
 DATELINE_REACH = 60
@@ -155,8 +164,7 @@ TITLED = re.compile(
 @cache
 def _rows() -> list[tuple[Entry, list[str]]]:
     """Return the rows of the actors table."""
-    with files("timeline.data").joinpath(TABLE).open(encoding="utf-8", newline="") as f:
-        return read_rows(csv.DictReader(f), "kind", name_is_alias=False)
+    return read_rows(table_rows(TABLE), "kind", name_is_alias=False)
 
 
 @cache
@@ -239,7 +247,11 @@ def _matches(text: str, start: int, end: int | None) -> list[Match | _Open]:
             out.append(_Open(hit.start, hit.end, tuple(e.name for e in hit.entries)))
         elif resolved[0].category != IGNORE:
             entry, rule = resolved
-            out.append(Match(hit.start, hit.end, text[hit.start : hit.end], entry.name, entry.category, rule))
+            out.append(
+                Match(
+                    hit.start, hit.end, text[hit.start : hit.end], entry.name, entry.category, rule
+                )
+            )
     return out
 
 

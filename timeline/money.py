@@ -107,9 +107,24 @@ CHANGE_WINDOW = 40
 
 #: numbers written as words before a scale word ("two billion dollars", "half a billion euros")
 WORD_NUMBERS: dict[str, float] = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "fifty": 50, "half a": 0.5,
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "half a": 0.5,
 }
 
 #: scale words that may follow a number written as a word
@@ -123,7 +138,10 @@ WORD_LOOKBACK = 14
 WORD_LOOKAHEAD = 40
 
 #: words allowed between an amount and the restatement that follows it
-RESTATE_WORDS = r"(?:approximately|approx\.|about|around|roughly|some|nearly|almost|or|equal to|equivalent to|worth|~|≈)"
+RESTATE_WORDS = (
+    r"(?:approximately|approx\.|about|around|roughly|some|nearly|almost|or|equal to"
+    r"|equivalent to|worth|~|≈)"
+)
 
 #: characters before a number that may belong to its amount ("between US$ ", "up to NT$ ")
 LOOKBACK = 16
@@ -231,10 +249,12 @@ def _range(text: str, m: re.Match[str]) -> Money | None:
     low, high = _value(m.group("num1"), scale1), _value(m.group("num2"), m.group("scale2"))
     if low >= high:
         return None
-    rule = "range_between" if m.group("between") else "range_dash" if sep in "-–—" else "range_to"
+    dash = "range_dash" if sep in "-–—" else "range_to"
+    rule = "range_between" if m.group("between") else dash
     start = _span_start(m)
-    return Money(start, m.end(), text[start : m.end()], low, high, currency, currency == "USD",
-                 False, rule)
+    return Money(
+        start, m.end(), text[start : m.end()], low, high, currency, currency == "USD", False, rule
+    )
 
 
 def _single(text: str, m: re.Match[str]) -> Money | None:
@@ -297,8 +317,17 @@ def _paired(text: str, found: list[Money]) -> list[Money]:
             continue
         if second.usd and not first.usd:
             continue  # the dollar figure is the one that counts; the foreign one is not a dollar
-        out[i] = Money(second.start, second.end, second.text, second.low, second.high,
-                       second.currency, second.usd, True, second.rule + "+restates")
+        out[i] = Money(
+            second.start,
+            second.end,
+            second.text,
+            second.low,
+            second.high,
+            second.currency,
+            second.usd,
+            True,
+            second.rule + "+restates",
+        )
     return out
 
 
@@ -308,7 +337,8 @@ def _word_amount_regex() -> re.Pattern[str]:
     numbers = _alternation(list(WORD_NUMBERS)).replace(r"\ ", r"\s+")
     suffix = _alternation(list(SUFFIX_CURRENCIES)).replace(r"\ ", r"\s+")
     return re.compile(
-        rf"(?<![\w-])(?P<word>{numbers})\s+(?P<scale>{'|'.join(WORD_SCALES)})\s+(?P<suf>{suffix})(?![\w])",
+        rf"(?<![\w-])(?P<word>{numbers})\s+(?P<scale>{'|'.join(WORD_SCALES)})"
+        rf"\s+(?P<suf>{suffix})(?![\w])",
         re.IGNORECASE,
     )
 
@@ -327,8 +357,19 @@ def _word_amounts(text: str, start: int, end: int) -> list[Money]:
         currency = SUFFIX_CURRENCIES[re.sub(r"\s+", " ", m.group("suf").lower())]
         number = WORD_NUMBERS[re.sub(r"\s+", " ", m.group("word").lower())]
         value = number * SCALES[m.group("scale").lower()]
-        found.append(Money(m.start(), m.end(), m.group(), value, None, currency, currency == "USD",
-                           False, "words"))
+        found.append(
+            Money(
+                m.start(),
+                m.end(),
+                m.group(),
+                value,
+                None,
+                currency,
+                currency == "USD",
+                False,
+                "words",
+            )
+        )
         pos = m.end()
     return found
 
@@ -338,4 +379,3 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     stop = len(text) if end is None else end
     found = _amounts(text, start, stop) + _word_amounts(text, start, stop)
     return _paired(text, sorted(found, key=lambda m: m.start))
-

@@ -12,14 +12,19 @@ reported as well: it is what was bought for it.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from timeline.records import Match
-from timeline.vocabulary import IGNORE, Vocabulary, build_vocabulary, find_hits, read_rows
+from timeline.vocabulary import (
+    IGNORE,
+    Vocabulary,
+    build_vocabulary,
+    find_hits,
+    read_rows,
+    table_rows,
+)
 
 #: the categories of the systems table
 SYSTEM_CATEGORIES = (
@@ -38,7 +43,9 @@ SYSTEM_CATEGORIES = (
 APPOSITION = re.compile(r"\s*\(?\s*")
 
 #: a modifier shared with the generic name after it: "anti-ship and " (cruise missiles)
-SHARED_MODIFIER = re.compile(r"([A-Za-z][\w-]*)(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$")
+SHARED_MODIFIER = re.compile(
+    r"([A-Za-z][\w-]*)(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$"
+)
 
 #: how the text before a shared modifier's generic name ends (a cheap test before the regex)
 LINKS = (",", "/", " and", " or")
@@ -65,16 +72,15 @@ class System:
 @cache
 def _systems() -> tuple[System, ...]:
     """Return the rows of the systems table, ignore rows included."""
-    with files("timeline.data").joinpath(TABLE).open(encoding="utf-8", newline="") as f:
-        return tuple(
-            System(
-                row["name"].strip(),
-                tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
-                row["category"].strip(),
-                row["description"].strip(),
-            )
-            for row in csv.DictReader(f)
+    return tuple(
+        System(
+            row["name"].strip(),
+            tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
+            row["category"].strip(),
+            row["description"].strip(),
         )
+        for row in table_rows(TABLE)
+    )
 
 
 def systems_table() -> list[System]:
@@ -85,8 +91,7 @@ def systems_table() -> list[System]:
 @cache
 def _vocabulary() -> Vocabulary:
     """Return the compiled systems vocabulary."""
-    with files("timeline.data").joinpath(TABLE).open(encoding="utf-8", newline="") as f:
-        return build_vocabulary(read_rows(csv.DictReader(f), "category"))
+    return build_vocabulary(read_rows(table_rows(TABLE), "category"))
 
 
 @cache
@@ -108,7 +113,9 @@ def is_generic(name: str) -> bool:
 def _matches(text: str, start: int, end: int | None) -> list[Match]:
     """Return every alias match, ignore rows included, in order."""
     return [
-        Match(h.start, h.end, text[h.start : h.end], h.entries[0].name, h.entries[0].category, "alias")
+        Match(
+            h.start, h.end, text[h.start : h.end], h.entries[0].name, h.entries[0].category, "alias"
+        )
         for h in find_hits(_vocabulary(), text, start, end)
     ]
 
@@ -125,7 +132,11 @@ def _without_appositions(text: str, found: list[Match]) -> list[Match]:
     kept: list[Match] = []
     for m in found:
         prev = kept[-1] if kept else None
-        if prev is not None and _describes(prev, m) and APPOSITION.fullmatch(text, prev.end, m.start):
+        if (
+            prev is not None
+            and _describes(prev, m)
+            and APPOSITION.fullmatch(text, prev.end, m.start)
+        ):
             continue
         kept.append(m)
     return kept
@@ -140,7 +151,9 @@ def _shared_modifiers(text: str, start: int, m: Match, taken: list[Match]) -> li
         if not text[max(start, left - SHARED_WINDOW) : left].rstrip().endswith(LINKS):
             break
         before = SHARED_MODIFIER.search(text, max(start, left - SHARED_WINDOW), left)
-        if before is None or any(t.start < before.end(1) and before.start(1) < t.end for t in taken):
+        if before is None or any(
+            t.start < before.end(1) and before.start(1) < t.end for t in taken
+        ):
             break
         candidate = f"{before.group(1)} {head}"
         hit = next(find_hits(_vocabulary(), candidate), None)
@@ -149,8 +162,17 @@ def _shared_modifiers(text: str, start: int, m: Match, taken: list[Match]) -> li
         entry = hit.entries[0]
         if not is_generic(entry.name) or entry.category == IGNORE:
             break
-        found.insert(0, Match(before.start(1), before.end(1), before.group(1), entry.name,
-                              entry.category, "shared_modifier"))
+        found.insert(
+            0,
+            Match(
+                before.start(1),
+                before.end(1),
+                before.group(1),
+                entry.name,
+                entry.category,
+                "shared_modifier",
+            ),
+        )
         left = before.start(1)
     return found
 

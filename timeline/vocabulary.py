@@ -14,9 +14,13 @@ Where aliases overlap, the leftmost match wins, and at one position the longest.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 from typing import NamedTuple
 
 #: characters that separate the words of an alias; any run of them (or none) matches
@@ -94,7 +98,9 @@ def spelling_variants(alias: str) -> list[str]:
             for old, new in ((a, b), (b, a)):
                 i = low.find(old)
                 if i >= 0:
-                    variants.append(v[:i] + _same_case(v[i : i + len(old)], new) + v[i + len(old) :])
+                    variants.append(
+                        v[:i] + _same_case(v[i : i + len(old)], new) + v[i + len(old) :]
+                    )
     return list(dict.fromkeys(variants))
 
 
@@ -207,7 +213,9 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def find_hits(vocab: Vocabulary, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+def find_hits(
+    vocab: Vocabulary, text: str, start: int = 0, end: int | None = None
+) -> Iterator[Hit]:
     """Yield the aliases in text[start:end], leftmost-longest, not overlapping, ignore rows too."""
     stop = len(text) if end is None else end
     # the character before start decides whether an alias may begin there; a space before
@@ -230,7 +238,7 @@ def find_hits(vocab: Vocabulary, text: str, start: int = 0, end: int | None = No
 def read_rows(
     lines: Iterable[dict[str, str]], category_field: str, name_is_alias: bool = True
 ) -> list[tuple[Entry, list[str]]]:
-    """Return (entry, aliases) rows of a CSV table: name, aliases (| separated), category, context."""
+    """Return (entry, aliases) rows of a table: name, aliases (|-separated), category, context."""
     rows = []
     for row in lines:
         name = row["name"].strip()
@@ -239,3 +247,10 @@ def read_rows(
         entry = Entry(name, row[category_field].strip(), context)
         rows.append((entry, [name, *aliases] if name_is_alias else aliases))
     return rows
+
+
+@cache
+def table_rows(table: str) -> tuple[dict[str, str], ...]:
+    """Return the rows of a CSV table shipped in timeline/data, read once."""
+    text = files("timeline").joinpath("data", table).read_text(encoding="utf-8")
+    return tuple(csv.DictReader(io.StringIO(text, newline="")))
