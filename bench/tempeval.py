@@ -7,7 +7,7 @@ import html
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -110,7 +110,7 @@ def f1(correct: int, n_system: int, n_gold: int) -> tuple[float, float, float]:
 def score(docs: list[GoldDoc], outputs: list[list]) -> dict[str, float]:
     """Return strict/relaxed/value F1 and type accuracy over the documents."""
     n_gold = n_sys = strict = relaxed = value_ok = type_ok = 0
-    for doc, system in zip(docs, outputs):
+    for doc, system in zip(docs, outputs, strict=True):
         n_gold += len(doc.timexes)
         n_sys += len(system)
         pairs = match(list(doc.timexes), system)
@@ -134,30 +134,34 @@ def report(title: str, s: dict) -> None:
           f"type acc {s['type_acc']:5.1f}")
 
 
+def context(text: str, a: int, b: int) -> str:
+    """Return the span [a, b) marked with [[ ]] inside a line of its surroundings."""
+    before = text[max(0, a - 50) : a].replace("\n", " ")
+    return before + "[[" + text[a:b] + "]]" + text[b : b + 30].replace("\n", " ")
+
+
 def print_errors(docs: list[GoldDoc], outputs: list[list], kinds: set[str]) -> None:
     """Print missed, spurious, mis-spanned and wrong-valued expressions grouped by kind and rule."""
     groups: dict[str, list[str]] = defaultdict(list)
-    for doc, system in zip(docs, outputs):
+    for doc, system in zip(docs, outputs, strict=True):
         pairs = match(list(doc.timexes), system)
         matched_g = {id(g) for g, _ in pairs}
         matched_s = {id(s) for _, s in pairs}
-        def ctx(a: int, b: int) -> str:
-            return doc.text[max(0, a - 50):a].replace("\n", " ") + "[[" + doc.text[a:b] + "]]" + \
-                doc.text[b:b + 30].replace("\n", " ")
         for g in doc.timexes:
             if id(g) not in matched_g:
-                groups["missed"].append(f"{doc.name} {doc.dct} {g.type} {g.value}: {ctx(g.start, g.end)}")
+                groups["missed"].append(
+                    f"{doc.name} {doc.dct} {g.type} {g.value}: {context(doc.text, g.start, g.end)}")
         for s in system:
             if id(s) not in matched_s:
                 groups[f"spurious/{s.rule}"].append(
-                    f"{doc.name} {doc.dct} {s.type} {s.value}: {ctx(s.start, s.end)}")
+                    f"{doc.name} {doc.dct} {s.type} {s.value}: {context(doc.text, s.start, s.end)}")
         for g, s in pairs:
             if (g.start, g.end) != (s.start, s.end):
                 groups[f"span/{s.rule}"].append(f"{doc.name} gold [{g.text}] sys [{s.text}]")
             if g.value != s.value:
                 groups[f"value/{s.rule}"].append(
                     f"{doc.name} {doc.dct} gold {g.type} {g.value} sys {s.type} {s.value}: "
-                    f"{ctx(g.start, g.end)}")
+                    f"{context(doc.text, g.start, g.end)}")
     for key in sorted(groups, key=lambda k: -len(groups[k])):
         if kinds and key.split("/")[0] not in kinds:
             continue

@@ -36,7 +36,8 @@ def gold_rows() -> dict[str, dict[str, str]]:
 @cache
 def published(file: str) -> date:
     with (SEEDS / "manifest.csv").open(encoding="utf-8") as f:
-        return next(date.fromisoformat(r["published"]) for r in csv.DictReader(f) if r["file"] == file)
+        row = next(r for r in csv.DictReader(f) if r["file"] == file)
+    return date.fromisoformat(row["published"])
 
 
 @cache

@@ -73,14 +73,28 @@ PART = r"(?i:morning|afternoon|evening|night)"
 AMPM = r"(?:[ap]\.\s?m\b\.?|[ap]m\b|[AP]\.?M\b\.?)"
 ZONE = r"(?:E[SD]T|C[SD]T|P[SD]T|M[SD]T|GMT|UTC|local\s+time|[A-Z][a-z]+\s+time)"
 
+REFERENCE = "|".join(sorted((re.escape(w) for w in REFERENCE_WORDS), key=len, reverse=True))
+
 #: patterns, tried everywhere; among overlapping matches the earliest and longest wins
 RULE_PATTERNS: list[tuple[str, str]] = [
     ("block_money", r"[$€£¥]\s?\d[\d,.]*(?:\s*(?i:million|billion|trillion|bn|m)\b)?"),
     ("block_percent", r"\d[\d,.]*\s*(?:%|(?i:percent|per\s+cent|percentage\s+points?)\b)"),
-    ("block_age", rf"(?:(?i:a|an|the|their|his|her|its)\s+)?{NUM}[\s-]+(?i:years?|months?|weeks?|days?)[\s-]+old\b"),
-    ("block_fraction_word", r"(?i:one|two|three)[\s-]quarters?\b|(?i:a)\s+quarter\s+of\b|(?i:more\s+than\s+a)\s+quarter\b"),
+    (
+        "block_age",
+        rf"(?:(?i:a|an|the|their|his|her|its)\s+)?{NUM}[\s-]+(?i:years?|months?|weeks?|days?)"
+        r"[\s-]+old\b",
+    ),
+    (
+        "block_fraction_word",
+        r"(?i:one|two|three)[\s-]quarters?\b|(?i:a)\s+quarter\s+of\b"
+        r"|(?i:more\s+than\s+a)\s+quarter\b",
+    ),
     ("block_rate", r"(?<=\d\s)(?:(?i:a|an|per))\s+(?i:year|month|week|day|hour|quarter)\b"),
-    ("block_rate_word", r"(?:(?<=illion\s)|(?<=ollars\s)|(?<=shares\s)|(?<=seats\s)|(?<=lights\s)|(?<=people\s)|(?<=cents\s))(?:(?i:a|an|per))\s+(?i:year|month|week|day|hour|quarter)\b"),
+    (
+        "block_rate_word",
+        r"(?:(?<=illion\s)|(?<=ollars\s)|(?<=shares\s)|(?<=seats\s)|(?<=lights\s)|(?<=people\s)"
+        r"|(?<=cents\s))(?:(?i:a|an|per))\s+(?i:year|month|week|day|hour|quarter)\b",
+    ),
     ("block_possessive", r"(?i:today|tomorrow|yesterday)['’]s\b"),
     ("block_second", r"(?i:a\s+second)\b"),
     ("block_quantity", rf"\b\d[\d,]*\s+(?:{'|'.join(QUANTITY_NOUNS)})\b"),
@@ -143,11 +157,15 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "duration_single",
-        rf"(?P<det>(?i:the))\s+(?P<rel>(?i:past|last|next|coming|previous|following))\s+"
-        rf"(?P<unit>(?i:year|month|decade|century))\b",
+        r"(?P<det>(?i:the))\s+(?P<rel>(?i:past|last|next|coming|previous|following))\s+"
+        r"(?P<unit>(?i:year|month|decade|century))\b",
     ),
     ("vague_duration", rf"(?P<rel>(?i:recent|coming|the\s+coming|past))\s+(?P<unit>{UNIT})s\b"),
-    ("bare_units", rf"(?:(?<=\b[Ff]or\s)|(?<=within\s)|(?<=\bin\s))(?P<unit>(?i:years|months|weeks|days|decades|hours))\b"),
+    (
+        "bare_units",
+        r"(?:(?<=\b[Ff]or\s)|(?<=within\s)|(?<=\bin\s))"
+        r"(?P<unit>(?i:years|months|weeks|days|decades|hours))\b",
+    ),
     (
         "quarter",
         rf"(?:(?P<det>(?i:the|this\s+year's|last\s+year's|next\s+year's|the\s+year-earlier"
@@ -168,8 +186,15 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     ("year_ago_adj", r"(?P<word>(?i:year-earlier|year-ago))"),
     ("year_end", r"(?i:year-end|year\s+end|year's\s+end|the\s+end\s+of\s+the\s+year)\b(?!ed|ing)"),
-    ("year_ended", r"(?i:the\s+(?:fiscal\s+)?(?P<unit>year|quarter))(?=\s+(?:ended|ending|that\s+ended)\b)"),
-    ("the_year", r"(?P<det>(?i:the\s+full|the\s+current|the))\s+(?P<fiscal>(?i:fiscal)\s+)?(?P<unit>(?i:year|week|weekend))\b(?!-)(?!\s+(?:ended|ending|before|after|earlier|ago)\b)"),
+    (
+        "year_ended",
+        r"(?i:the\s+(?:fiscal\s+)?(?P<unit>year|quarter))(?=\s+(?:ended|ending|that\s+ended)\b)",
+    ),
+    (
+        "the_year",
+        r"(?P<det>(?i:the\s+full|the\s+current|the))\s+(?P<fiscal>(?i:fiscal)\s+)?"
+        r"(?P<unit>(?i:year|week|weekend))\b(?!-)(?!\s+(?:ended|ending|before|after|earlier|ago)\b)",
+    ),
     (
         "year",
         rf"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY)\s*))?(?<![\d,.$#])(?<!\d-)(?P<year>{YEAR4})(?![\d%]"
@@ -191,12 +216,12 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "decade",
-        rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0"
-        rf"|['’](?P<short>\d)0)['’]?s\b",
+        r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0"
+        r"|['’](?P<short>\d)0)['’]?s\b",
     ),
     ("century", r"(?:(?i:the|this|last|next)\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)"),
     ("this_century", r"(?P<rel>(?i:this|last|next))\s+(?i:century)"),
-    ("reference", rf"\b(?i:{'|'.join(sorted((re.escape(w) for w in REFERENCE_WORDS), key=len, reverse=True))})\b"),
+    ("reference", rf"\b(?i:{REFERENCE})\b"),
     ("set_word", rf"\b(?i:{'|'.join(SET_WORDS)})\b"),
     (
         "set_every",
@@ -211,9 +236,20 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     ("clock_24", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s+(?P<zone>{ZONE})"),
     ("block_high_noon", r"\b[Hh]igh\s+[Nn]oon\b"),
-    ("noon", rf"(?P<word>(?i:noon|midnight|midday))(?:\s+(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?"),
-    ("day_of_month", r"(?i:the)\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|\s+of\b))"),
-    ("holiday", rf"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{'|'.join(h.title() for h in HOLIDAYS)}|Thanksgiving(?:\s+Day)?|Election\s+Day|Easter)\b"),
+    (
+        "noon",
+        rf"(?P<word>(?i:noon|midnight|midday))"
+        rf"(?:\s+(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?",
+    ),
+    (
+        "day_of_month",
+        r"(?i:the)\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|\s+of\b))",
+    ),
+    (
+        "holiday",
+        rf"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{'|'.join(h.title() for h in HOLIDAYS)}"
+        r"|Thanksgiving(?:\s+Day)?|Election\s+Day|Easter)\b",
+    ),
 ]
 
 
@@ -239,7 +275,9 @@ TRIGGERS: dict[str, str] = {
     "relative_unit": r"week|month|year|quarter|decade|century|period",
     "season": r"spring|summer|fall\b|autumn|winter",
     "ago": UNIT_WORD,
-    "reference": r"now|current|recent|future|soon|past|present|these|lately|near|short|coming|later",
+    "reference": (
+        r"now|current|recent|future|soon|past|present|these|lately|near|short|coming|later"
+    ),
     "block_fraction_word": r"quarter",
     "block_rate": UNIT_WORD,
     "block_rate_word": UNIT_WORD,
@@ -266,7 +304,7 @@ TRIGGERS: dict[str, str] = {
 }
 #: lower-cases ASCII letters only, so offsets into the lowered text stay those of the text
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-TRIGGER_WINDOW = (70, 50)
+TRIGGER_WINDOW = (70, 50)  # characters searched before and after a trigger
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: substrings of the lower-cased text without which a rule cannot match (rules absent: always run)
@@ -321,12 +359,12 @@ NEEDLES: dict[str, tuple[str, ...]] = {
                 "election", "easter"),
 }
 #: patterns that already start with a character class re can scan for quickly
-FAST_STARTS = ("[$", r"\d", r"\b\d", r"\b(?P<y>", r"\b(?P<m>")  # characters searched before and after a trigger
+FAST_STARTS = ("[$", r"\d", r"\b\d", r"\b(?P<y>", r"\b(?P<m>")
 
 GROUP_HEAD = re.compile(r"\(\?(?:P<\w+>|<[=!]|[:=!]|i:)")
 
 
-def _first_letters_either_case(pattern: str) -> str:
+def _either_case(pattern: str) -> str:
     """Return pattern with each (?i:...) group rewritten so words match in either initial case.
 
     Python's re is several times faster on case-sensitive alternations, and news capitalises a
@@ -368,7 +406,7 @@ def _first_letters_either_case(pattern: str) -> str:
 RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]] = [
     (
         n,
-        re.compile(("" if p.startswith(FAST_STARTS) else r"(?<!\w)") + _first_letters_either_case(p)),
+        re.compile(("" if p.startswith(FAST_STARTS) else r"(?<!\w)") + _either_case(p)),
         re.compile(TRIGGERS[n]) if n in TRIGGERS else None,
         NEEDLES.get(n, ()),
     )
@@ -376,7 +414,7 @@ RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]
 ]
 
 #: modifiers kept inside a date's span ("early next year", "the end of 1990")
-PREFIX = re.compile(_first_letters_either_case(
+PREFIX = re.compile(_either_case(
     r"(?i:\b(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
     r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of|earlier|later"
     r"|around|the\s+end\s+of\s+this|sometime|some\s+time)[\s-]+)$"
@@ -398,8 +436,10 @@ MAY_CUES = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|through|during|before|after|of|last|next|this|early"
     r"|late|mid|to|and|or|between|end\s+of)[\s-]+)$"
 )
-#: what follows "daily"/"annually" when it is an adverb of frequency, not an adjective ("daily volume")
-SET_ADVERB_AFTER = re.compile(r"\s*(?:[.,;:)\"'']|$|(?:and|or|in|at|for|to|from|by|since|until|on|with|through|the|a|an)\b)")
+#: what follows "annually" when it is an adverb of frequency, not an adjective ("annual report")
+SET_ADVERB_AFTER = re.compile(
+    r"\s*(?:[.,;:)\"'']|$|(?:and|or|in|at|for|to|from|by|since|until|on|with|through|the|a|an)\b)"
+)
 #: modifiers of "N units ago" that make it a bound, not a point ("over a year ago")
 UPPER_BOUND_MODIFIERS = re.compile(r"over|more\s+than|well\s+over|a\s+little\s+over")
 #: nouns of scheduled events a bare date can qualify ("the November 3 election", "the Jan. 14
@@ -411,6 +451,11 @@ SCHEDULED_AFTER = re.compile(
 SCHEDULED_DAYS = 183
 SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“]\s*)$")
 DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True}
+#: "March on Washington", "march to the sea": the verb, not the month
+MARCH_VERB = re.compile(r"\s+(?:on|to|for|through|against)\b")
+#: what lets a bare "the year" be the publication year ("the year to date", "for the year.")
+YEAR_SO_FAR = re.compile(r"\s+(?:to\s+date|so\s+far)|[.,;]")
+YEAR_AFTER = re.compile(r"(?i)\b(?:for|of|in|during|through)\s+$")
 #: a preposition right before a date that points forward ("by Dec. 15", "until Nov. 6")
 AHEAD_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:early\s+|late\s+|mid-?\s*)?$")
 #: verbs that place a clause in the past (or report it), so its bare dates look back
@@ -488,6 +533,7 @@ def _number(word: str) -> float | None:
 
 
 def _fmt(n: float) -> str:
+    """Return a number as TimeML writes it (3, not 3.0)."""
     return str(int(n)) if n == int(n) else str(n)
 
 
@@ -568,19 +614,20 @@ def _month_date(base: date, month: int, ahead: bool) -> int:
     return base.year if month <= base.month else base.year - 1
 
 
-def _day_value(d: date) -> str:
-    return d.isoformat()
 
 
 def _month_num(name: str) -> int:
+    """Return the month number of a month name or abbreviation."""
     return MONTHS[name.lower().rstrip(".")]
 
 
 def _day_num(s: str) -> int:
+    """Return the day number of "30", "30th"."""
     return int(re.match(r"\d+", s).group())  # type: ignore[union-attr]
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
+    """Return the date, or None when the day does not exist (Feb. 30)."""
     try:
         return date(y, m, d)
     except ValueError:
@@ -590,12 +637,11 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 # ---------------------------------------------------------------- resolvers
 
 
-def _r_block(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
-    return None
 
 
 def _md_value(ctx: _Context, text: str, s: int, e: int, month: int, day: int, year: str | None,
               wd: str | None) -> Resolved:
+    """Return a month and day, with the year given or the one the clause points to."""
     if year:
         d = _safe_date(int(year), month, day)
         return ("DATE", d.isoformat(), "") if d else None
@@ -620,11 +666,13 @@ def _md_value(ctx: _Context, text: str, s: int, e: int, month: int, day: int, ye
 
 
 def _r_date_iso(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return an ISO date (2020-10-27) as written."""
     d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return ("DATE", d.isoformat(), "") if d else None
 
 
 def _r_date_numeric(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return a US month-first numeric date (10/27/2020, 11/02/89)."""
     y = int(m["y"])
     if y < 100:
         y += 1900 if y > 30 else 2000
@@ -633,6 +681,7 @@ def _r_date_numeric(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 
 
 def _r_date_other_numeric(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return a day-first or year-first numeric date (27.10.2020, 2020/10/27)."""
     parsed = _parse_absolute(m.group())
     return ("DATE", parsed, "") if parsed else None
 
@@ -653,14 +702,17 @@ def _parse_absolute(phrase: str) -> str | None:
 
 
 def _r_month_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "Nov. 9", "October 27, 2020", "9 November"."""
     return _md_value(ctx, text, s, e, _month_num(m["mon"]), _day_num(m["day"]), m["year"], m["wd"])
 
 
 def _r_month_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "January 2017" as a month."""
     return "DATE", f"{m['year']}-{_month_num(m['mon']):02d}", ""
 
 
 def _r_month_rel_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "June last year" as a month."""
     if ctx.published is None:
         return "DATE", f"XXXX-{_month_num(m['mon']):02d}", ""
     y = ctx.published.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
@@ -668,11 +720,12 @@ def _r_month_rel_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context
 
 
 def _r_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return a month named without a year: its latest occurrence, or the coming one."""
     mon = m["mon"]
     rel = (m["rel"] or "").lower().split()
     if mon == "May" and not rel and not MAY_CUES.search(text, max(0, s - 12), s):
         return None
-    if mon in ("March",) and not rel and re.match(r"\s+(?:on|to|for|through|against)\b", text[e:e + 10]):
+    if mon == "March" and not rel and MARCH_VERB.match(text, e):
         return None
     month = _month_num(mon)
     base = ctx.published
@@ -693,6 +746,7 @@ def _r_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Reso
 
 
 def _r_weekday(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return a weekday: the latest such day, or the next one when the clause looks ahead."""
     wd = WEEKDAYS[m["wd"].lower()]
     part = PARTS_OF_DAY.get((m["part"] or "").lower(), "")
     if m["mon"]:
@@ -720,6 +774,7 @@ def _r_weekday(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Re
 
 
 def _r_relative_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return yesterday, today, tomorrow, tonight (with a part of the day)."""
     word = m["word"].lower()
     part = PARTS_OF_DAY.get((m["part"] or "").lower(), "")
     if word == "tonight":
@@ -738,6 +793,7 @@ def _r_relative_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 
 
 def _r_part_of_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "this morning", "last night" as a TIME."""
     rel = m["rel"].lower()
     part = PARTS_OF_DAY[m["part"].lower()]
     base = ctx.anchor if rel in ("that", "the") and ctx.anchor else ctx.published
@@ -748,6 +804,7 @@ def _r_part_of_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -
 
 
 def _r_anchored_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the next day", "that day" against the day the text set up."""
     base = ctx.anchor or ctx.published
     if base is None:
         return "DATE", "XXXX-XX-XX", ""
@@ -777,6 +834,7 @@ def _unit_value(base: date, unit: str, shift: int) -> str:
 
 
 def _r_relative_unit(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "last week", "this year", "the latest quarter", "that year"."""
     rel = m["rel"].lower().split()
     unit = m["unit"].lower()
     last = rel[-1]
@@ -846,6 +904,7 @@ def _told_unit(ctx: _Context, unit: str, shift: int) -> Resolved:
 
 
 def _season_year(base: date, code: str, last: str) -> int:
+    """Return the year of "last fall", "this past spring"."""
     if last == "this past":
         return base.year if SEASON_MONTHS[code][0] <= base.month else base.year - 1
     if last in ("last", "past", "previous"):
@@ -856,6 +915,7 @@ def _season_year(base: date, code: str, last: str) -> int:
 
 
 def _r_season(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return a season with a year or a relative word (1998-FA)."""
     code = SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower().split()
     if m["season"].lower() == "fall" and not rel and not m["year"]:
@@ -893,6 +953,7 @@ def _shift(base: date, num: float, unit: str, sign: int) -> str:
 
 
 def _r_ago(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "two years ago", "a year earlier", "three days later"."""
     unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
     num = _number(m["num"])
     direction = m["dir"].lower()
@@ -929,12 +990,12 @@ def _bound(base: date, num: float, unit: str) -> str:
 
 
 def _r_vague_ago(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
-    d = m["dir"].lower()
-    unit = m["unit"].lower()
-    return "DURATION", _duration(None, unit), ""
+    """Return "weeks earlier", "years ago" as a duration without a number."""
+    return "DURATION", _duration(None, m["unit"].lower()), ""
 
 
 def _r_duration(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "three years", "the past two months", "a 10-year" as a duration."""
     unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
     raw = m["num"]
     num = _number(raw)
@@ -950,10 +1011,12 @@ def _r_duration(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> R
 
 
 def _r_duration_single(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the past year", "the next month" as a one-unit duration."""
     return "DURATION", _duration(1, m["unit"]), ""
 
 
 def _r_vague_duration(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "recent years", "coming months"."""
     rel = m["rel"].lower()
     unit = m["unit"].lower()
     if unit.startswith("year") or unit.startswith("decade"):
@@ -962,10 +1025,12 @@ def _r_vague_duration(m: re.Match[str], text: str, s: int, e: int, ctx: _Context
 
 
 def _r_bare_units(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "for years", "within weeks" as a duration without a number."""
     return "DURATION", _duration(None, m["unit"]), ""
 
 
 def _quarter_year(base: date | None, q: int) -> str:
+    """Return the year of a quarter named without one: this year's unless yet to come."""
     if base is None:
         return "XXXX"
     start_month = 3 * (q - 1) + 1
@@ -973,6 +1038,7 @@ def _quarter_year(base: date | None, q: int) -> str:
 
 
 def _r_quarter(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the third quarter", "third-quarter", "the fourth quarter of 1989"."""
     q = ORDINALS[m["ord"].lower()]
     det = (m["det"] or "").lower()
     if m["plural"] and not m["year"]:
@@ -992,6 +1058,7 @@ def _r_quarter(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Re
 
 
 def _r_half(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the first half of 1989"."""
     h = 1 if m["ord"].lower() == "first" else 2
     if m["year"]:
         return "DATE", f"{m['year']}-H{h}", ""
@@ -1002,6 +1069,7 @@ def _r_half(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resol
 
 
 def _r_quarter_ref(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the quarter", "the year-earlier period" against the quarter under discussion."""
     which = (m["which"] or "").lower()
     det = (m["det"] or "").lower()
     noun = m["noun"].lower()
@@ -1019,7 +1087,7 @@ def _r_quarter_ref(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -
     current = ctx.quarter or _quarter(_add_months(base, -3))
     if which == "current":
         current = _quarter(base)
-    if which.startswith("year-") or which.startswith("comparable") or which in ("previous", "prior"):
+    if which.startswith(("year-", "comparable")) or which in ("previous", "prior"):
         if which in ("previous", "prior"):
             y, q = int(current[:4]), int(current[-1])
             y, q = (y, q - 1) if q > 1 else (y - 1, 4)
@@ -1029,6 +1097,7 @@ def _r_quarter_ref(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -
 
 
 def _r_year_ago_adj(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "year-earlier", "year-ago" as the year (or quarter) before."""
     if ctx.published is None:
         return "DATE", "XXXX", ""
     if ctx.quarter:
@@ -1037,6 +1106,7 @@ def _r_year_ago_adj(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 
 
 def _r_year_end(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "year-end", "the end of the year"."""
     # TimeML gives "year-end" the year's value (its END lies in a mod attribute)
     if ctx.published is None:
         return "DATE", "XXXX", ""
@@ -1044,6 +1114,7 @@ def _r_year_end(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> R
 
 
 def _r_spelled_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "nineteen ninety-six", "the year two thousand"."""
     if m["millennium"]:
         if not (m["the"] or m["ones2"] or m["mon"]):
             return None
@@ -1057,6 +1128,7 @@ def _r_spelled_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 
 
 def _r_year_quarter(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the 1988 quarter", "the 1988 third quarter"."""
     if m["ord"]:
         return "DATE", f"{m['year']}-Q{ORDINALS[m['ord'].lower()]}", ""
     if ctx.quarter and ctx.quarter[-2:-1] == "Q":
@@ -1065,18 +1137,22 @@ def _r_year_quarter(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 
 
 def _r_year_ended(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the year ended March 31" as a year-long duration."""
     if m["unit"].lower() == "quarter":
         return "DATE", ctx.quarter or "XXXX-QX", ""
     return "DURATION", "P1Y", ""
 
 
 def _r_the_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the week", "the weekend", "the full year", "the fiscal year"."""
     unit = m["unit"].lower()
     det = m["det"].lower().split()
     base = ctx.published
     if base is None:
         return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"}.get(unit, "XXXX"), ""
-    if unit == "year" and det == ["the"] and not m["fiscal"] and not re.match(r"\s+(?:to\s+date|so\s+far)|[.,;]", text[e:e + 10]) and not re.search(r"(?i)\b(?:for|of|in|during|through)\s+$", text[max(0, s - 12):s]):
+    # "the year" alone is mostly generic; "for the year", "the year to date" are not
+    generic = unit == "year" and det == ["the"] and not m["fiscal"]
+    if generic and not (YEAR_SO_FAR.match(text, e) or YEAR_AFTER.search(text, max(0, s - 12), s)):
         return None
     if unit == "week":
         return "DATE", _week(base), base.isoformat()
@@ -1087,6 +1163,7 @@ def _r_the_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> R
 
 
 def _r_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return a year ("1979", "fiscal 1989"), not a clock time or a number."""
     year = int(m["year"])
     if not m.groupdict().get("fiscal") and year < 1800:
         if not re.search(r"(?i)\b(?:in|since|of|by|from|until|year)\s+$", text[max(0, s - 8):s]):
@@ -1100,6 +1177,7 @@ def _r_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resol
 
 
 def _r_decade(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the 1990s", "the '80s", "the early 1980s"."""
     suffix = "" if m.group()[:3].lower() == "the" else "X"
     if m["dec"]:
         return "DATE", f"{m['dec']}{suffix}", ""
@@ -1110,10 +1188,12 @@ def _r_decade(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Res
 
 
 def _r_century(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the 20th century" as its two-digit value (19)."""
     return "DATE", f"{int(m['ord']) - 1:02d}", ""
 
 
 def _r_this_century(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "this century", "last century"."""
     if ctx.published is None:
         return "DATE", "XX", ""
     shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
@@ -1121,9 +1201,10 @@ def _r_this_century(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 
 
 def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return now, currently, recently, the future as PRESENT_REF, PAST_REF, FUTURE_REF."""
     word = re.sub(r"\s+", " ", m.group().lower())
     before = text[max(0, s - 12):s].lower()
-    if word == "soon" and (re.search(r"\bas\s+$", before) or re.match(r"\s+(?:after|as)\b", text[e:e + 8])):
+    if word == "soon" and (before.endswith("as ") or re.match(r"\s+(?:after|as)\b", text[e:e + 8])):
         return None
     if word == "future" and re.search(r"foreseeable\s+$", before):
         return None
@@ -1138,6 +1219,7 @@ def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> 
 
 
 def _r_set_word(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return daily, weekly, annually as a SET."""
     word = m.group().lower()
     if m.group()[0].isupper() and not SENTENCE_START.search(text, max(0, s - 4), s):
         return None  # "People's Daily", "Daily Mail": a title, not a frequency
@@ -1147,6 +1229,7 @@ def _r_set_word(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> R
 
 
 def _r_set_every(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "every Monday", "each year" as a SET."""
     unit = m["unit"]
     if unit.lower() in WEEKDAYS:
         part = PARTS_OF_DAY.get((m["part"] or "").lower(), "")
@@ -1157,11 +1240,12 @@ def _r_set_every(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> 
     return "SET", _duration(num, unit), ""
 
 
-def _r_set_rate(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
-    return "SET", _duration(1, m["unit"]), ""
 
 
-def _clock_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> tuple[date | None, str]:
+def _clock_day(
+    m: re.Match[str], text: str, s: int, e: int, ctx: _Context
+) -> tuple[date | None, str]:
+    """Return the day a clock time falls on and what it was resolved against."""
     base = ctx.published
     wd = m["wd"]
     if base is None:
@@ -1177,6 +1261,7 @@ def _clock_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> tu
 
 
 def _r_clock(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "10:35 a.m.", "5 p.m. EST Nov. 9", "1PM Central time" as a TIME."""
     h = int(m["h"])
     ampm = m["ampm"].lower().replace(".", "").replace(" ", "")
     if ampm.startswith("p") and h < 12:
@@ -1194,12 +1279,14 @@ def _r_clock(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Reso
 
 
 def _r_clock_24(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
-    d, anchor = _clock_day(m, text, s, e, ctx) if False else (ctx.anchor or ctx.published, "")
+    """Return "14:30 GMT" as a TIME."""
+    d = ctx.anchor or ctx.published
     day = d.isoformat() if d else "XXXX-XX-XX"
     return "TIME", f"{day}T{int(m['h']):02d}:{m['mi']}", d.isoformat() if d else ""
 
 
 def _r_noon(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return noon, midnight, midday (with a weekday)."""
     d, anchor = _clock_day(m, text, s, e, ctx)
     day = d.isoformat() if d else "XXXX-XX-XX"
     hour = "24:00" if m["word"].lower() == "midnight" else "12:00"
@@ -1207,6 +1294,7 @@ def _r_noon(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resol
 
 
 def _r_day_of_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the 30th": this month's, or last month's when that would be ahead."""
     day = int(m["day"])
     if day < 1:
         return None
@@ -1225,10 +1313,12 @@ def _r_day_of_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 
 
 def _r_holiday(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return Christmas, Thanksgiving, Election Day: the latest one unless looking ahead."""
     name = re.sub(r"\s+", " ", m["name"].lower())
     base = ctx.published
     rel = (m["rel"] or "").lower()
-    if name == "easter" or name not in HOLIDAYS and not name.startswith(("thanksgiving", "election")):
+    known = name in HOLIDAYS or name.startswith(("thanksgiving", "election"))
+    if name == "easter" or not known:
         return None
     if base is None:
         fixed = HOLIDAYS.get(name)
@@ -1299,7 +1389,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
 #: rules whose dates set up an anchor for later relative expressions ("two days later")
 NO_PREFIX_RULES = frozenset({"duration", "ago", "reference", "weekday", "clock"})
 ANCHORING_RULES = frozenset(
-    {"date_iso", "date_numeric", "date_other_numeric", "date_month_day", "date_day_month", "weekday", "relative_day"}
+    {"date_iso", "date_numeric", "date_other_numeric", "date_month_day", "date_day_month",
+     "weekday", "relative_day"}
 )
 PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
 
@@ -1329,7 +1420,10 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     return [(s, e, name, m) for (s, e, name), m in found.items() if e > s]
 
 
-def _windows(trigger: re.Pattern[str], text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+Spans = list[tuple[int, int]]
+
+
+def _windows(trigger: re.Pattern[str], text: str) -> tuple[Spans, Spans]:
     """Return the trigger's spans in text and the merged windows around them."""
     before, after = TRIGGER_WINDOW
     spans = [t.span() for t in trigger.finditer(text)]
@@ -1343,7 +1437,10 @@ def _windows(trigger: re.Pattern[str], text: str) -> tuple[list[tuple[int, int]]
     return spans, windows
 
 
-def _select(found: list[tuple[int, int, str, re.Match[str]]]) -> list[tuple[int, int, str, re.Match[str]]]:
+Candidate = tuple[int, int, str, re.Match[str]]
+
+
+def _select(found: list[Candidate]) -> list[Candidate]:
     """Return non-overlapping matches, preferring the earliest start, then the longest."""
     found.sort(key=lambda c: (c[0], c[0] - c[1], PRIORITY[c[2]]))
     chosen = []
@@ -1356,6 +1453,7 @@ def _select(found: list[tuple[int, int, str, re.Match[str]]]) -> list[tuple[int,
 
 
 def _in_skip(start: int, end: int, skip: Sequence[tuple[int, int]]) -> bool:
+    """Return whether a span lies inside one of the skipped (boilerplate) spans."""
     return any(s <= start and end <= e for s, e in skip)
 
 
@@ -1377,7 +1475,7 @@ def _duration_end(m: re.Match[str]) -> int:
 
 
 def _set_up(ctx: _Context, value: str) -> None:
-    """Remember the year and month an absolute date names, for "that year", "the following month"."""
+    """Remember the year and month an absolute date names, for "that year", "the next month"."""
     m = re.match(r"(\d{4})(?:-(\d\d))?", value)
     if m and value[:1] in "12":
         ctx.year = int(m.group(1))
@@ -1443,6 +1541,7 @@ def value_interval(value: str) -> tuple[date, date, str] | None:
 
 
 def _interval(precision: str, m: re.Match[str]) -> tuple[date, date, str] | None:
+    """Return the first day, last day and precision of a matched value."""
     g = m.groups()
     if precision == "day":
         d = _safe_date(int(g[0]), int(g[1]), int(g[2]))
