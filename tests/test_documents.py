@@ -25,8 +25,8 @@ from timeline.records import Document, ReadError
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data" / "documents"
-SAMPLE = "Taiwan’s defence ministry said on Monday — “no comment” — about the $1.8 billion sale.\r\n" \
-         "Beijing vowed to respond, Zhao Lijian said.\n"
+SAMPLE = ("Taiwan’s defence ministry said on Monday — “no comment” — about the $1.8 billion "
+          "sale.\r\nBeijing vowed to respond, Zhao Lijian said.\n")
 
 
 def by_doc(docs: list[Document]) -> dict[str, Document]:
@@ -105,6 +105,26 @@ def test_explicit_manifest_row_without_a_file_is_an_error(tmp_path: Path) -> Non
     assert len(docs) == 1
     assert messages(errors) == [f"{tmp_path / 'manifest.csv'}: lists 'not-there.txt', "
                                 "which does not exist"]
+
+
+def test_manifest_without_a_file_column_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "manifest.csv").write_text("name,date\na.txt,2020-10-27\n")
+    (tmp_path / "a.txt").write_text("The State Department approved the sale on Wednesday.")
+    docs, errors = read_corpus([tmp_path])
+    assert [(d.doc, d.published) for d in docs] == [("a.txt", None)]
+    assert messages(errors) == [f"{tmp_path / 'manifest.csv'}: manifest has no 'file' column "
+                                "(columns found: name, date)"]
+
+
+def test_manifest_saved_by_a_spreadsheet(tmp_path: Path) -> None:
+    rows = "file;title;published\r\nsub\\a.txt;Déjà vu;27/10/2020\r\n"
+    (tmp_path / "manifest.csv").write_bytes(codecs.BOM_UTF8 + rows.encode())
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("The State Department approved the sale on Wednesday.")
+    docs, errors = read_corpus([tmp_path])
+    assert errors == []
+    assert [(d.doc, d.title, d.published) for d in docs] == [
+        ("sub/a.txt", "Déjà vu", date(2020, 10, 27))]
 
 
 # -- a folder of everything -------------------------------------------------------------
@@ -309,7 +329,8 @@ def test_oversized_file_is_refused_from_its_size(tmp_path: Path) -> None:
 
 def test_oversized_upload_is_refused() -> None:
     docs, errors = read_bytes("big.txt", b"a" * (MAX_BYTES + 1))
-    assert docs == [] and messages(errors) == ["big.txt: file is 20.0 MB, larger than the 20 MB limit"]
+    assert docs == []
+    assert messages(errors) == ["big.txt: file is 20.0 MB, larger than the 20 MB limit"]
 
 
 @pytest.mark.parametrize(
@@ -370,7 +391,8 @@ def test_date_in_the_url_when_nothing_else_dates_the_article() -> None:
          "approves $385 million arms sale"),
         ("\n\n# Trump Regime Approves Large-Scale Taiwan Arms Purchase. Another Blow\n\nBy X",
          "Trump Regime Approves Large-Scale Taiwan Arms Purchase. Another Blow"),
-        ("**Taiwan Seeks $10 Billion US Arms Deal**\nBody.", "Taiwan Seeks $10 Billion US Arms Deal"),
+        ("**Taiwan Seeks $10 Billion US Arms Deal**\nBody.",
+         "Taiwan Seeks $10 Billion US Arms Deal"),
         ("Taiwan is in talks with the United States to purchase billions of dollars in arms.", ""),
         ("[Source/Observer Network, Zhang Jingjuan] As the China-US trade friction temporarily "
          "\"freezes\", US President Trump attempts to play the \"Taiwan card\" again.\n", ""),
@@ -386,7 +408,8 @@ def test_title_from_text(text: str, title: str) -> None:
 @pytest.mark.parametrize(
     ("name", "published", "source", "evidence"),
     [
-        ("dsca_release.txt", date(2020, 10, 26), "text", "dateline 'WASHINGTON, October 26, 2020 -'"),
+        ("dsca_release.txt", date(2020, 10, 26), "text",
+         "dateline 'WASHINGTON, October 26, 2020 -'"),
         ("wire_story.txt", date(2020, 10, 21), "text",
          "dateline 'October 21, 2020 8:55 PM UTC Updated ago'"),
     ],

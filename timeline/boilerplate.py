@@ -47,7 +47,8 @@ CUES: tuple[Cue, ...] = (
         _LEAD + r"(?i:sign up|subscribe|join (?:our|the) (?:mailing|newsletter)|get (?:our|the) "
         r"(?:latest|daily|free)|don'?t miss|download (?:our|the) app|follow us)\b"),
     Cue("prompt", "form_consent",
-        r"(?i:by (?:submitting|signing up|subscribing|clicking)[^.]{0,40}\b(?:agree|consent|accept))",
+        r"(?i:by (?:submitting|signing up|subscribing|clicking)[^.]{0,40}"
+        r"\b(?:agree|consent|accept))",
         triggers=("by submitting", "by signing up", "by subscribing", "by clicking")),
     Cue("prompt", "share",
         _LEAD + r"(?i:note to readers|please (?:click|share|support|consider)|share this"
@@ -336,7 +337,9 @@ def _content_words(text: str) -> set[str]:
 
 def _title_case_share(block: list[str]) -> float:
     """Return the share of capitalised words among the block's non-small words."""
-    words = [w for line in block for w in _WORD_RE.findall(line) if w.lower() not in SMALL_WORDS]
+    words: list[str] = [
+        w for line in block for w in _WORD_RE.findall(line) if w.lower() not in SMALL_WORDS
+    ]
     if not words:
         return 0.0
     return sum(w[0].isupper() for w in words) / len(words)

@@ -8,8 +8,9 @@ What happens to bad input (each problem is a ReadError naming the file; everythi
 else is still read, and nothing raises):
 
 * a missing path, an empty file, a file over MAX_BYTES (MAX_COLLECTION_BYTES for a
-  collection; refused from its size alone, never read), a binary file (NUL or control bytes, or a known signature such as PNG,
-  zip, PDF), an explicitly named file of an unknown type: the file is skipped;
+  collection; refused from its size alone, never read), a binary file (NUL or control
+  bytes, or a known signature such as PNG, zip, PDF), an explicitly named file of an
+  unknown type: the file is skipped;
 * a malformed JSON file, a CSV without a text column (the error lists the columns
   found): the collection is skipped;
 * a malformed JSONL line, a record that is not an object, a record with empty text:
@@ -37,8 +38,8 @@ import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -224,7 +225,7 @@ def _load_manifest(path: Path, errors: list[ReadError]) -> Manifest | None:
     try:
         _check_size(path.stat().st_size, path.name)
         text = _decode(path.read_bytes(), str(path))
-        reader = csv.DictReader(io.StringIO(text, newline=""))
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
         header = {name.strip().lower(): name for name in reader.fieldnames or []}
         file_field = next((header[f] for f in MANIFEST_FILE_FIELDS if f in header), None)
         if file_field is None:
@@ -237,8 +238,12 @@ def _load_manifest(path: Path, errors: list[ReadError]) -> Manifest | None:
         return Manifest(path, rows)
     except FileNotFoundError:
         errors.append(ReadError(str(path), "manifest not found"))
-    except (ReadFailure, OSError, csv.Error, UnicodeError) as failure:
-        errors.append(ReadError(str(path), _message(failure)))
+    except ReadFailure as failure:
+        errors.append(ReadError(str(path), str(failure)))
+    except OSError as failure:
+        errors.append(ReadError(str(path), f"could not be read ({failure.strerror or failure})"))
+    except csv.Error as failure:
+        errors.append(ReadError(str(path), f"manifest is not valid CSV ({failure})"))
     return None
 
 
@@ -458,7 +463,8 @@ def _decode_as(data: bytes, encoding: str, where: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
-        log.warning("%s: some bytes are not valid %s and were replaced with U+FFFD", where, encoding)
+        log.warning("%s: some bytes are not valid %s and were replaced with U+FFFD",
+                    where, encoding)
         return text
 
 
@@ -485,7 +491,8 @@ def _refuse_binary(data: bytes) -> None:
         raise ReadFailure("binary file (it contains NUL bytes), not text")
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > BINARY_CONTROL_SHARE * len(head):
-        raise ReadFailure(f"binary file ({controls} control bytes in its first {len(head)}), not text")
+        raise ReadFailure(
+            f"binary file ({controls} control bytes in its first {len(head)}), not text")
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
@@ -532,7 +539,8 @@ def _collection(name: str, path: str, records: Iterator[Record],
             errors.append(ReadError(where, f"{key}: id '{ident}' is used twice; this one skipped"))
             continue
         seen.add(doc)
-        known = meta(doc).fill(_meta_from_row(_texts(record), "metadata", f"{name} {key}")).fill(meta(name))
+        own = _meta_from_row(_texts(record), "metadata", f"{name} {key}")
+        known = meta(doc).fill(own).fill(meta(name))
         docs.append(_document(doc, text, path, known))
     if not docs and not errors:
         raise ReadFailure("no articles found")
@@ -541,7 +549,8 @@ def _collection(name: str, path: str, records: Iterator[Record],
 
 def _texts(record: Mapping[str, object]) -> dict[str, str]:
     """Return a record's scalar fields as text."""
-    return {k: str(v) for k, v in record.items() if v is not None and not isinstance(v, (dict, list))}
+    return {k: str(v) for k, v in record.items()
+            if v is not None and not isinstance(v, (dict, list))}
 
 
 def _normalised(record: Mapping[str, object], text_key: str | None = None) -> dict[str, object]:
@@ -636,7 +645,9 @@ def _delimiter(text: str) -> str:
     header = text.split("\n", 1)[0]
     if "," in header:
         return ","
-    return max(CSV_DELIMITERS, key=header.count) if any(d in header for d in CSV_DELIMITERS) else ","
+    if any(d in header for d in CSV_DELIMITERS):
+        return max(CSV_DELIMITERS, key=header.count)
+    return ","
 
 
 csv.field_size_limit(MAX_COLLECTION_BYTES)
@@ -758,7 +769,7 @@ class _Extractor(HTMLParser):
 
 
 def extract_html(html: str) -> Page:
-    """Return the readable text of an HTML page (blocks separated by blank lines) and its metadata."""
+    """Return a page's readable text (blocks separated by blank lines) and its metadata."""
     parser = _Extractor()
     parser.feed(html)
     parser.close()
@@ -843,7 +854,8 @@ def _published(
         day = parse_date(value)
         if day is not None:
             return day, source, CONFIDENCE["metadata"], evidence
-        log.warning("%s: publication date %r (%s) does not parse; using the text", name, value, source)
+        log.warning("%s: publication date %r (%s) does not parse; using the text",
+                    name, value, source)
         notes.append(f"{source} date '{value}' did not parse; ")
     prefix = "".join(notes)
     if dateline is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from timeline.boilerplate import find_boilerplate
 from timeline.records import Boilerplate
@@ -143,7 +143,7 @@ def parse_date(value: str) -> date | None:
             return _safe_date(int(found[1]), int(found[2]), int(found[3]))
     epoch = _EPOCH_RE.match(value)
     if epoch:
-        return datetime.fromtimestamp(int(epoch["seconds"]), timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch["seconds"]), UTC).date()
     found = FULL_DATE_RE.search(value)
     if found:
         return _date_from_match(found, "")
@@ -169,7 +169,8 @@ def _dateparser_date(value: str) -> date | None:
     data = dateparser.DateDataParser(languages=["en"]).get_date_data(value)
     if data.date_obj is None or data.period != "day":
         return None
-    return data.date_obj.date()  # type: ignore[no-any-return]
+    day: date = data.date_obj.date()
+    return day
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -303,13 +304,10 @@ def infer_published(
     latest = _latest_full_date(body)
     year, year_reason = _writing_year(body, text)
     partial = find_partial_dateline(text)
-    if partial is not None and (year is not None or latest is not None):
-        if year is None and latest is not None:
-            year, year_reason = latest[0].year, f"from the latest full date '{latest[1]}'"
-        day = _safe_date(year, partial[0], partial[1])  # type: ignore[arg-type]
-        if day is not None:
-            reason = f"dateline '{partial[2]}' gives month and day; the year {year} {year_reason}"
-            return day, CONFIDENCE["partial_dateline"], reason
+    if partial is not None:
+        completed = _completed_dateline(partial, year, year_reason, latest)
+        if completed is not None:
+            return completed
     if latest is not None:
         agreeing = year is not None and latest[0].year == year
         key = "latest_full_date_agreeing" if agreeing else "latest_full_date"
@@ -317,6 +315,20 @@ def infer_published(
     if year is None:
         return None
     return _date_in_year(body, year, year_reason)
+
+
+def _completed_dateline(
+    partial: tuple[int, int, str], year: int | None, year_reason: str,
+    latest: tuple[date, str] | None,
+) -> tuple[date, float, str] | None:
+    """Return a yearless dateline's date in the year the text is written in (else the latest)."""
+    if year is None and latest is not None:
+        year, year_reason = latest[0].year, f"from the latest full date '{latest[1]}'"
+    day = None if year is None else _safe_date(year, partial[0], partial[1])
+    if day is None:
+        return None
+    reason = f"dateline '{partial[2]}' gives month and day; the year {year} {year_reason}"
+    return day, CONFIDENCE["partial_dateline"], reason
 
 
 def _blank_spans(text: str, spans: Sequence[Boilerplate]) -> str:
@@ -422,5 +434,6 @@ def _month_mentions(
         alone = not name.group().endswith(".") and not _DIGIT_NEXT_RE.match(body, name.end())
         if lead is not None and alone and not body[name.end():name.end() + 1].isalnum() and (
                 not _future(body, start)):
-            months.append((date(year, _month_number(name.group()), 1), body[lead.start():name.end()]))
+            first = date(year, _month_number(name.group()), 1)
+            months.append((first, body[lead.start():name.end()]))
     return days, months
