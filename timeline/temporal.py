@@ -594,10 +594,10 @@ def _looks_ahead(
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Return the start and end of the clause around a span."""
     left = max(0, start - CLAUSE_REACH)
-    for m in CLAUSE_END.finditer(text, left, start):
-        left = m.end()
-    m = CLAUSE_END.search(text, end)
-    return left, (m.start() if m else len(text))
+    for boundary in CLAUSE_END.finditer(text, left, start):
+        left = boundary.end()
+    after = CLAUSE_END.search(text, end)
+    return left, (after.start() if after else len(text))
 
 
 def _weekday_date(base: date, weekday: int, ahead: bool) -> date:
