@@ -229,6 +229,12 @@ def test_html_text_is_readable_blocks() -> None:
         ('<script type="application/ld+json">{"datePublished": "2024-11-29T10:00:00Z"}</script>'
          "<h1>Head</h1><p>Body <b>bold</b> text.", "Head\n\nBody bold text.", "Head",
          date(2024, 11, 29)),
+        ('<div class="menu"><a href="/">World</a> | <a href="/asia">Asia</a></div><p>Read <a '
+         'href="/s">the statement</a> from the ministry, which said the sale was approved.</p>'
+         '<ul><li><a href="/1">Japan signs a trade pact</a></li></ul>',
+         "Read the statement from the ministry, which said the sale was approved.", "", None),
+        ('<h1><a href="/story">Taiwan buys Harpoons</a></h1><p>The sale was approved.</p>',
+         "Taiwan buys Harpoons\n\nThe sale was approved.", "Taiwan buys Harpoons", None),
         ("<body><noscript>Enable JS</noscript><p>Text &amp; more</p><style>x{}</style></body>",
          "Text & more", "Text & more", None),  # no title: a title-like first line is one
     ],

@@ -662,6 +662,7 @@ SKIP_TAGS = frozenset({"script", "style", "nav", "head", "noscript", "template",
 BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
                         "article", "section", "header", "main", "tr", "dt", "dd", "figcaption",
                         "table", "ul", "ol", "dl", "address", "hr", "br", "caption", "summary"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed",
                        "source", "track", "wbr"})
 #: meta names/properties that carry the publication date
@@ -672,6 +673,9 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
 OUTLET_META = ("og:site_name", "application-name", "publisher")
 TITLE_META = ("og:title", "twitter:title")
 URL_META = ("og:url",)
+#: a block this short whose text is mostly link text is navigation, left out of the text
+MENU_LINK_SHARE = 0.8
+MENU_MAX_WORDS = 30
 _JSONLD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _SPACE_RE = re.compile(r"\s+")
 
@@ -703,6 +707,9 @@ class _Extractor(HTMLParser):
         self.canonical = ""
         self.jsonld: list[str] = []
         self.in_jsonld = False
+        self.link_depth = 0
+        self.linked = 0  # characters of link text in the current block
+        self.heading = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {k.lower(): (v or "") for k, v in attrs}
@@ -723,8 +730,12 @@ class _Extractor(HTMLParser):
         self.stack.append(tag)
         if tag in SKIP_TAGS:
             self.skip_depth += 1
+        if tag == "a":
+            self.link_depth += 1
         if tag in BLOCK_TAGS:
             self._flush()
+        if tag in HEADING_TAGS:
+            self.heading = True  # a linked headline is still the headline
         if tag == "h1" and not self.h1:
             self.in_h1 = True
             self.h1_blocks = len(self.blocks)
@@ -740,6 +751,8 @@ class _Extractor(HTMLParser):
             top = self.stack.pop()
             if top in SKIP_TAGS:
                 self.skip_depth -= 1
+            if top == "a":
+                self.link_depth -= 1
             if top in BLOCK_TAGS:
                 self._flush()
             if top == "h1" and self.in_h1:
@@ -755,6 +768,8 @@ class _Extractor(HTMLParser):
             self.jsonld.append(data)
         elif not self.skip_depth:
             self.current.append(data)
+            if self.link_depth:
+                self.linked += len(_SPACE_RE.sub("", data))
 
     def _meta(self, attr: dict[str, str]) -> None:
         key = (attr.get("name") or attr.get("property") or attr.get("itemprop") or "").lower()
@@ -763,8 +778,10 @@ class _Extractor(HTMLParser):
 
     def _flush(self) -> None:
         block = _SPACE_RE.sub(" ", "".join(self.current)).strip()
+        linked, self.linked = self.linked, 0
+        heading, self.heading = self.heading, False
         self.current = []
-        if block:
+        if block and (heading or not _is_menu(block, linked)):
             self.blocks.append(block)
 
 
@@ -790,6 +807,12 @@ def extract_html(html: str) -> Page:
     for value in parser.times[:1]:
         meta.published.append((value, "metadata", f'<time datetime="{value}">'))
     return Page("\n\n".join(blocks), meta)
+
+
+def _is_menu(block: str, linked: int) -> bool:
+    """Return whether a block is a short run of links (a menu, a list of other stories)."""
+    chars = len(_SPACE_RE.sub("", block))
+    return linked >= MENU_LINK_SHARE * chars and len(block.split()) <= MENU_MAX_WORDS
 
 
 def _first(metas: Mapping[str, str], keys: Iterable[str]) -> str:
