@@ -460,7 +460,8 @@ YEAR_AFTER = re.compile(r"(?i)\b(?:for|of|in|during|through)\s+$")
 AHEAD_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:early\s+|late\s+|mid-?\s*)?$")
 #: verbs that place a clause in the past (or report it), so its bare dates look back
 PAST = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|tells|ago|last|earlier|since|brought|took|made|came"
+    r"\b(?:was|were|had|did|said|says|told|tells|reports|cites|quotes|adds|notes|confirms|ago"
+    r"|last|earlier|since|brought|took|made|came"
     r"|went|began|became|saw|gave|got|found|sold|bought|paid|held|met|left|led|won|lost|fell|rose"
     r"|grew|spoke|wrote|sent|struck|thought|knew|ran|stood|kept|broke|chose|drove|flew)\b"
     r"|(?<!\bbe\s)(?<!\bbeen\s)\b[a-z]{2,}ed\b"
@@ -1301,7 +1302,7 @@ def _r_day_of_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
     base = ctx.published
     if base is None:
         return "DATE", f"XXXX-XX-{day:02d}", ""
-    ahead = _looks_ahead(text, s, e, (day - base.day) % 30)
+    ahead = _looks_ahead(text, s, e)
     d = _safe_date(base.year, base.month, day)
     if ahead and (d is None or d < base):
         nxt = _add_months(base.replace(day=1), 1)
