@@ -195,6 +195,10 @@ def test_seed_002_without_dateline_falls_back_to_the_copyright_year() -> None:
         # the latest reported date, not a deadline still to come
         ("The State Department approved the sale on October 21, 2020. Deliveries are expected "
          "to run until December 31, 2026.", date(2020, 10, 21), 0.4, 0.7),
+        ("The contract, signed on March 3, 2021, expires on December 31, 2030, the ministry said.",
+         date(2021, 3, 3), 0.4, 0.7),
+        ("Taiwan's presidential election will be held on January 13, 2024, officials said on "
+         "November 24, 2023.", date(2023, 11, 24), 0.4, 0.7),
         ("Lockheed Martin was awarded the contract on March 3, 2021, after the sale was "
          "notified on December 7, 2020.", date(2021, 3, 3), 0.4, 0.7),
         # a year the text says it is written in, with the latest day it mentions

@@ -87,7 +87,8 @@ WIRE_SEPARATORS = ("--", "—", "–", "-")
 #: words just before a date that make it a future (or deadline) date, not a reported one
 FUTURE_CUE_RE = re.compile(
     r"\b(?:until|till|through|will|would|expected|scheduled|due|deadline|ahead of|next|upcoming|"
-    r"leading up to|coming|plans?|planned|set to)\b[^.]{0,30}$",
+    r"leading up to|coming|plans?|planned|set to|expir\w*|valid|targets?|targeted|aims?|goal|"
+    r"projected|forecast|starting|from now)\b[^.]{0,30}$",
     re.IGNORECASE,
 )
 FUTURE_CUE_WINDOW = 40
