@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -304,7 +305,7 @@ TRIGGERS: dict[str, str] = {
 }
 #: lower-cases ASCII letters only, so offsets into the lowered text stay those of the text
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-TRIGGER_WINDOW = (70, 50)  # characters searched before and after a trigger
+TRIGGER_WINDOW = (50, 40)  # characters searched before and after a trigger
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: substrings of the lower-cased text without which a rule cannot match (rules absent: always run)
@@ -1416,12 +1417,18 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         spans, windows = triggered[trigger]
         for lo, hi in windows:
             for m in pattern.finditer(text, lo, hi):
-                if any(m.start() <= a and b <= m.end() for a, b in spans if lo <= a < hi):
+                if _covers(spans, m.start(), m.end()):
                     found[m.start(), m.end(), name] = m
     return [(s, e, name, m) for (s, e, name), m in found.items() if e > s]
 
 
 Spans = list[tuple[int, int]]
+
+
+def _covers(spans: Spans, start: int, end: int) -> bool:
+    """Return whether [start, end) contains one of the (sorted) trigger spans."""
+    i = bisect_left(spans, (start, -1))
+    return i < len(spans) and spans[i][1] <= end
 
 
 def _windows(trigger: re.Pattern[str], text: str) -> tuple[Spans, Spans]:
