@@ -115,6 +115,12 @@ CONVENTIONS = [
     ("Voters rejected him in the November 3 election.", "2021-01-20",
      [("November 3", "2020-11-03")]),
     ("China's official People's Daily accused the Trump regime.", "2020-10-27", []),
+    ("In London at mid-afternoon yesterday, Ratners's shares were up.", "1989-11-02",
+     [("mid-afternoon yesterday", "1989-11-01TAF")]),
+    ("He appeared in court on Feb. 22 and again the next morning.", "2000-02-24",
+     [("Feb. 22", "2000-02-22"), ("the next morning", "2000-02-23TMO")]),
+    ("The president arrived in Philadelphia later in the day.", "1998-02-13",
+     [("the day", "1998-02-13")]),
 ]
 
 

@@ -129,16 +129,32 @@ RULE_PATTERNS: list[tuple[str, str]] = [
         "relative_day",
         rf"(?P<word>(?i:yesterday|today|tomorrow|tonight))(?:\s+(?P<part>{PART}))?",
     ),
-    ("part_of_day", rf"(?P<rel>(?i:this|that|last|the))\s+(?P<part>{PART})\b"),
-    ("anchored_day", r"(?i:(?P<rel>the\s+next|the\s+following|that|the\s+same|the\s+previous"
-                     r"|the\s+preceding)\s+day|the\s+day\s+(?P<after>before|after)(?=\s*[,.;:)]))\b"),
+    (
+        "part_of_day",
+        rf"(?P<rel>(?i:this|that|last|the\s+next|the\s+following|the))\s+(?P<part>{PART})\b"
+        r"(?!\s+of\b)",
+    ),
+    (
+        "mid_part",
+        rf"(?i:mid)[-\s]?(?P<part>(?i:afternoon|morning))"
+        rf"(?:\s+(?P<wd>{WEEKDAY}|(?i:yesterday|today|tomorrow)))?",
+    ),
+    ("in_the_day", r"(?:(?<=[Ee]arlier\sin\s)|(?<=[Ll]ater\sin\s))the\s+day\b"),
+    (
+        "anchored_day",
+        r"(?i:(?P<rel>the\s+next|the\s+following|that|the\s+same|the\s+previous"
+        r"|the\s+preceding)\s+day|the\s+day\s+(?P<after>before|after)(?=\s*[,.;:)]))\b",
+    ),
     (
         "relative_unit",
         rf"(?P<rel>{REL_WORD})\s+(?P<fiscal>(?i:fiscal)\s+)?(?P<unit>(?i:week|weekend|month|year"
         rf"|quarter|decade|century|period))\b(?!-)",
     ),
-    ("season", rf"(?:(?P<rel>{REL_WORD}|(?i:the|the\s+early|the\s+late))\s+)?(?P<season>{SEASON})"
-               rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?\b"),
+    (
+        "season",
+        rf"(?:(?P<rel>{REL_WORD}|(?i:the|the\s+early|the\s+late))\s+)?(?P<season>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?\b",
+    ),
     (
         "ago",
         rf"(?:(?P<mod>{MODIFIER})\s+)?(?P<num>{NUM}|(?i:a\s+couple\s+of))[\s-]+(?P<unit>{UNIT})s?"
@@ -254,7 +270,6 @@ RULE_PATTERNS: list[tuple[str, str]] = [
 ]
 
 
-
 UNIT_WORD = r"second|minute|hour|day|week|month|quarter|year|decade|centur"
 MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 #: a cheap word every match of the rule contains, searched in the ASCII-lower-cased text: the
@@ -269,6 +284,8 @@ TRIGGERS: dict[str, str] = {
     "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
     "relative_day": r"yesterday|today|tomorrow|tonight|overnight",
     "part_of_day": r"morning|afternoon|evening|night",
+    "mid_part": r"mid[-\s]?(?:afternoon|morning)",
+    "in_the_day": r"the day",
     "anchored_day": r"day\b",
     "year_ended": r"year|quarter",
     "spelled_year": r"nineteen|two thousand",
@@ -329,6 +346,8 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     "relative_day": ("yesterday", "today", "tomorrow", "tonight"),
     "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "mid_part": ("mid",),
+    "in_the_day": ("in the day",),
     "anchored_day": ("day",),
     "relative_unit": ("week", "month", "year", "quarter", "decade", "century", "period"),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
@@ -356,8 +375,16 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "clock": ("a.m", "p.m", "am", "pm"),
     "clock_24": (":",),
     "noon": ("noon", "midnight", "midday"),
-    "holiday": ("christmas", "new year", "independence", "halloween", "valentine", "thanksgiving",
-                "election", "easter"),
+    "holiday": (
+        "christmas",
+        "new year",
+        "independence",
+        "halloween",
+        "valentine",
+        "thanksgiving",
+        "election",
+        "easter",
+    ),
 }
 #: patterns that already start with a character class re can scan for quickly
 FAST_STARTS = ("[$", r"\d", r"\b\d", r"\b(?P<y>", r"\b(?P<m>")
@@ -378,12 +405,12 @@ def _either_case(pattern: str) -> str:
     while k < len(pattern):
         c = pattern[k]
         if c == "\\":
-            out.append(pattern[k:k + 2])
+            out.append(pattern[k : k + 2])
             prev, k = "\\", k + 2
             continue
         if c == "(" and pattern.startswith("(?", k):
             head = GROUP_HEAD.match(pattern, k)
-            assert head, pattern[k:k + 10]
+            assert head, pattern[k : k + 10]
             if head.group() == "(?i:":
                 out.append("(?:")
                 depth = max(depth, 0) + 1
@@ -415,18 +442,35 @@ RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]
 ]
 
 #: modifiers kept inside a date's span ("early next year", "the end of 1990")
-PREFIX = re.compile(_either_case(
-    r"(?i:\b(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
-    r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of|earlier|later"
-    r"|around|the\s+end\s+of\s+this|sometime|some\s+time)[\s-]+)$"
-))
+PREFIX = re.compile(
+    _either_case(
+        r"(?i:\b(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of"
+        r"|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of|earlier|later"
+        r"|around|the\s+end\s+of\s+this|sometime|some\s+time)[\s-]+)$"
+    )
+)
 FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b", re.IGNORECASE)
 #: the end of a sentence or clause: not the period of "Nov.", "Mr.", "U.S." or "9.5"
 CLAUSE_END = re.compile(
     r"[;!?\n]|(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bCo)(?<!\bNo)(?<!Mrs)"
     r"(?<!Inc)(?<!Ltd)(?<!Corp)(?<!Gov)(?<!Sen)(?<!Rep)(?<!Gen)"
-    + "".join(f"(?<!{a})" for a in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-                                   "Oct", "Nov", "Dec"))
+    + "".join(
+        f"(?<!{a})"
+        for a in (
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Sept",
+            "Oct",
+            "Nov",
+            "Dec",
+        )
+    )
     + r"\.[\"'`’”]*(?=\s+[\"'`(A-Z]|\s*$)"
 )
 #: how far back a clause boundary is looked for
@@ -541,8 +585,12 @@ def _fmt(n: float) -> str:
 
 #: the next smaller unit, and how many of it make one, for "2 1/2 years" (P2Y6M), "5 1/2 hours"
 FRACTION_UNITS: dict[str, tuple[str, int]] = {
-    "year": ("M", 12), "month": ("D", 30), "week": ("D", 7), "day": ("H", 24),
-    "hour": ("M", 60), "minute": ("S", 60),
+    "year": ("M", 12),
+    "month": ("D", 30),
+    "week": ("D", 7),
+    "day": ("H", 24),
+    "hour": ("M", 60),
+    "minute": ("S", 60),
 }
 
 
@@ -616,8 +664,6 @@ def _month_date(base: date, month: int, ahead: bool) -> int:
     return base.year if month <= base.month else base.year - 1
 
 
-
-
 def _month_num(name: str) -> int:
     """Return the month number of a month name or abbreviation."""
     return MONTHS[name.lower().rstrip(".")]
@@ -639,15 +685,14 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 # ---------------------------------------------------------------- resolvers
 
 
-
-
-def _md_value(ctx: _Context, text: str, s: int, e: int, month: int, day: int, year: str | None,
-              wd: str | None) -> Resolved:
+def _md_value(
+    ctx: _Context, text: str, s: int, e: int, month: int, day: int, year: str | None, wd: str | None
+) -> Resolved:
     """Return a month and day, with the year given or the one the clause points to."""
     if year:
         d = _safe_date(int(year), month, day)
         return ("DATE", d.isoformat(), "") if d else None
-    if NAME_AFTER.match(text, e) and text[max(0, s - 4):s].lower() == "the ":
+    if NAME_AFTER.match(text, e) and text[max(0, s - 4) : s].lower() == "the ":
         return "DATE", f"XXXX-{month:02d}-{day:02d}", ""
     base = ctx.published
     if base is None:
@@ -795,14 +840,28 @@ def _r_relative_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 
 
 def _r_part_of_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
-    """Return "this morning", "last night" as a TIME."""
-    rel = m["rel"].lower()
+    """Return "this morning", "last night", "the next morning" as a TIME."""
+    rel = m["rel"].lower().split()
     part = PARTS_OF_DAY[m["part"].lower()]
-    base = ctx.anchor if rel in ("that", "the") and ctx.anchor else ctx.published
+    told = rel[0] in ("that", "the")
+    base = ctx.anchor if told and ctx.anchor else ctx.published
     if base is None:
         return "TIME", f"XXXX-XX-XXT{part}", ""
-    d = base - timedelta(days=1) if rel == "last" else base
-    return "TIME", f"{d.isoformat()}T{part}", base.isoformat()
+    shift = {"last": -1, "next": 1, "following": 1}.get(rel[-1], 0)
+    return "TIME", f"{(base + timedelta(days=shift)).isoformat()}T{part}", base.isoformat()
+
+
+def _r_mid_part(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "mid-afternoon yesterday" as a TIME."""
+    d, anchor = _clock_day(m, text, s, e, ctx)
+    day = d.isoformat() if d else "XXXX-XX-XX"
+    return "TIME", f"{day}T{PARTS_OF_DAY[m['part'].lower()]}", anchor
+
+
+def _r_in_the_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the day" of "later in the day": the day the text tells of."""
+    base = ctx.anchor or ctx.published
+    return "DATE", base.isoformat() if base else "XXXX-XX-XX", base.isoformat() if base else ""
 
 
 def _r_anchored_day(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
@@ -850,8 +909,10 @@ def _r_relative_unit(m: re.Match[str], text: str, s: int, e: int, ctx: _Context)
         return None
     if rel[0] == "the" and last in ("previous", "preceding", "prior", "following"):
         return _told_unit(ctx, unit, 1 if last == "following" else -1)
-    if rel[0] == "the" and last in ("past", "last", "next", "coming") and unit in (
-        "year", "decade", "century", "month"
+    if (
+        rel[0] == "the"
+        and last in ("past", "last", "next", "coming")
+        and unit in ("year", "decade", "century", "month")
     ):
         return "DURATION", _duration(1, unit), ""
     if last == "that":
@@ -881,7 +942,7 @@ def _r_relative_unit(m: re.Match[str], text: str, s: int, e: int, ctx: _Context)
     value = _unit_value(base, unit, shift)
     if unit == "year" and last == "last" and _compares_quarter(text, s, ctx):
         return "DATE", f"{int(ctx.quarter[:4]) - 1}{ctx.quarter[4:]}", base.isoformat()  # type: ignore[index]
-    if unit == "year" and ctx.quarter and last in ("last",) and re.match(r"'s\s", text[e:e + 3]):
+    if unit == "year" and ctx.quarter and last in ("last",) and re.match(r"'s\s", text[e : e + 3]):
         value = str(base.year - 1)
     return "DATE", value, base.isoformat()
 
@@ -922,8 +983,11 @@ def _r_season(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Res
     rel = (m["rel"] or "").lower().split()
     if m["season"].lower() == "fall" and not rel and not m["year"]:
         return None
-    if not rel and not m["year"] and not re.search(r"(?i)\b(?:in|this|during|by|until|over)\s+$",
-                                                   text[max(0, s - 10):s]):
+    if (
+        not rel
+        and not m["year"]
+        and not re.search(r"(?i)\b(?:in|this|during|by|until|over)\s+$", text[max(0, s - 10) : s])
+    ):
         return None
     if m["year"]:
         return "DATE", f"{m['year']}-{code}", ""
@@ -978,8 +1042,11 @@ def _r_ago(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolv
             return "DATE", f"{int(q[:4]) - 1}{q[4:]}", base.isoformat()
     if sign < 0 and m["mod"] and UPPER_BOUND_MODIFIERS.fullmatch(m["mod"].lower()):
         # "over a year ago" only bounds the date from above: the day a year back is its latest
-        return "DATE", _shift(base, num, "day", -1) if unit == "day" else _bound(base, num, unit), \
-            base.isoformat()
+        return (
+            "DATE",
+            _shift(base, num, "day", -1) if unit == "day" else _bound(base, num, unit),
+            base.isoformat(),
+        )
     return "DATE", _shift(base, num, unit, sign), base.isoformat()
 
 
@@ -1002,7 +1069,7 @@ def _r_duration(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> R
     raw = m["num"]
     num = _number(raw)
     if raw.lower() in ("a", "an") and m["det"] is None and m["rel"] is None:
-        prev = text[max(0, s - 12):s].lower()
+        prev = text[max(0, s - 12) : s].lower()
         if re.search(r"(?:once|twice|times|\d)\s+$", prev):
             return "SET", _duration(1, unit), ""
     if m["det"] and m["det"].lower() == "a" and raw.lower() in ("a", "an"):
@@ -1168,9 +1235,9 @@ def _r_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resol
     """Return a year ("1979", "fiscal 1989"), not a clock time or a number."""
     year = int(m["year"])
     if not m.groupdict().get("fiscal") and year < 1800:
-        if not re.search(r"(?i)\b(?:in|since|of|by|from|until|year)\s+$", text[max(0, s - 8):s]):
+        if not re.search(r"(?i)\b(?:in|since|of|by|from|until|year)\s+$", text[max(0, s - 8) : s]):
             return None
-    if re.match(r"\s*(?::\d|[ap]\.?m\b)", text[e:e + 6]):
+    if re.match(r"\s*(?::\d|[ap]\.?m\b)", text[e : e + 6]):
         return None
     noun = (m["noun"] or "").lower()
     if "half" in noun:
@@ -1205,17 +1272,22 @@ def _r_this_century(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) 
 def _r_reference(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
     """Return now, currently, recently, the future as PRESENT_REF, PAST_REF, FUTURE_REF."""
     word = re.sub(r"\s+", " ", m.group().lower())
-    before = text[max(0, s - 12):s].lower()
-    if word == "soon" and (before.endswith("as ") or re.match(r"\s+(?:after|as)\b", text[e:e + 8])):
+    before = text[max(0, s - 12) : s].lower()
+    if word == "soon" and (
+        before.endswith("as ") or re.match(r"\s+(?:after|as)\b", text[e : e + 8])
+    ):
         return None
     if word == "future" and re.search(r"foreseeable\s+$", before):
         return None
-    if word == "current" and re.match(r"\s+accounts?\b", text[e:e + 10]):
+    if word == "current" and re.match(r"\s+accounts?\b", text[e : e + 10]):
         return None
-    if word == "future" and re.match(r"\s+[a-z]", text[e:e + 2]):
+    if word == "future" and re.match(r"\s+[a-z]", text[e : e + 2]):
         return None
-    if word == "recent" and not re.match(r"\s+(?:\w+\s+)?(?:weeks|months|days|years|times|history|"
-                                          r"past|decades|quarters)", text[e:e + 20]):
+    if word == "recent" and not re.match(
+        r"\s+(?:\w+\s+)?(?:weeks|months|days|years|times|history|"
+        r"past|decades|quarters)",
+        text[e : e + 20],
+    ):
         return None
     return "DATE", REFERENCE_WORDS[word], ""
 
@@ -1240,8 +1312,6 @@ def _r_set_every(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> 
         return "SET", f"XXXX-{_month_num(unit):02d}", ""
     num = _number(m["num"]) if m["num"] else 1
     return "SET", _duration(num, unit), ""
-
-
 
 
 def _clock_day(
@@ -1355,6 +1425,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
     "weekday": _r_weekday,
     "relative_day": _r_relative_day,
     "part_of_day": _r_part_of_day,
+    "mid_part": _r_mid_part,
+    "in_the_day": _r_in_the_day,
     "anchored_day": _r_anchored_day,
     "relative_unit": _r_relative_unit,
     "season": _r_season,
@@ -1381,7 +1453,7 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
     "reference": _r_reference,
     "set_word": _r_set_word,
     "set_every": _r_set_every,
-        "clock": _r_clock,
+    "clock": _r_clock,
     "clock_24": _r_clock_24,
     "noon": _r_noon,
     "day_of_month": _r_day_of_month,
@@ -1391,8 +1463,15 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
 #: rules whose dates set up an anchor for later relative expressions ("two days later")
 NO_PREFIX_RULES = frozenset({"duration", "ago", "reference", "weekday", "clock"})
 ANCHORING_RULES = frozenset(
-    {"date_iso", "date_numeric", "date_other_numeric", "date_month_day", "date_day_month",
-     "weekday", "relative_day"}
+    {
+        "date_iso",
+        "date_numeric",
+        "date_other_numeric",
+        "date_month_day",
+        "date_day_month",
+        "weekday",
+        "relative_day",
+    }
 )
 PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
 
@@ -1471,7 +1550,7 @@ def _with_prefix(text: str, start: int, rule: str) -> int:
     if m is None:
         return start
     if m.group().lower().startswith(("earlier", "later")) and not re.match(
-        r"(?i)this\s+(?:year|month)|that\s+year|in\s+the\s+year|yesterday", text[start:start + 14]
+        r"(?i)this\s+(?:year|month)|that\s+year|in\s+the\s+year|yesterday", text[start : start + 14]
     ):
         return start
     return m.start()
@@ -1479,7 +1558,7 @@ def _with_prefix(text: str, start: int, rule: str) -> int:
 
 def _duration_end(m: re.Match[str]) -> int:
     """Return where the duration part of "three days later" ends (TimeML leaves out "later")."""
-    return m.end("unit") + (1 if m.string[m.end("unit"):m.end("unit") + 1] == "s" else 0)
+    return m.end("unit") + (1 if m.string[m.end("unit") : m.end("unit") + 1] == "s" else 0)
 
 
 def _set_up(ctx: _Context, value: str) -> None:
