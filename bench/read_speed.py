@@ -25,8 +25,12 @@ sys.path.insert(0, str(ROOT))
 
 from timeline.documents import read_corpus  # noqa: E402
 
-DATELINES = ("Global Research, October 27, 2020", "WASHINGTON, Sept 16 (Reuters) -",
-             "Published: 12 March 2023", "")
+DATELINES = (
+    "Global Research, October 27, 2020",
+    "WASHINGTON, Sept 16 (Reuters) -",
+    "Published: 12 March 2023",
+    "",
+)
 
 
 def paragraphs() -> list[str]:
@@ -69,9 +73,11 @@ def timed(label: str, path: Path) -> None:
     docs, errors = read_corpus([path])
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     chars = sum(len(d.text) for d in docs) / max(1, len(docs))
-    print(f"{label:<26} {len(docs):>6} docs {len(errors):>2} errors {seconds:6.2f} s wall "
-          f"{len(docs) / seconds:6.0f} docs/s, {cpu:6.2f} s CPU {len(docs) / cpu:6.0f} docs/s "
-          f"({chars:.0f} chars/doc)")
+    print(
+        f"{label:<26} {len(docs):>6} docs {len(errors):>2} errors {seconds:6.2f} s wall "
+        f"{len(docs) / seconds:6.0f} docs/s, {cpu:6.2f} s CPU {len(docs) / cpu:6.0f} docs/s "
+        f"({chars:.0f} chars/doc)"
+    )
 
 
 def main() -> None:

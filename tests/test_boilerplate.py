@@ -24,7 +24,7 @@ def seed(name: str) -> str:
 
 
 def marked(text: str) -> list[tuple[str, str]]:
-    return [(text[b.start:b.end], b.kind) for b in find_boilerplate(text)]
+    return [(text[b.start : b.end], b.kind) for b in find_boilerplate(text)]
 
 
 def covered(text: str, needle: str) -> bool:
@@ -56,13 +56,19 @@ SEED_MARKED = [
     ("002", "Stephen Lendman lives in Chicago. He can be reached at", "bio"),
     ("002", "<http://www.claritypress.com/LendmanIII.html> Visit his blog site", "bio"),
     ("002", "**Disclaimer:** The contents of this article", "disclaimer"),
-    ("002", "[www.globalresearch.ca](http://www.globalresearch.ca) contains copyrighted",
-     "copyright"),
+    (
+        "002",
+        "[www.globalresearch.ca](http://www.globalresearch.ca) contains copyrighted",
+        "copyright",
+    ),
     ("002", "For media inquiries:", "prompt"),
     ("003", "Putin Aide Says European, Ukrainian Changes Fail", "sidebar"),
     ("003", "US and Japan Fast-Track $550 Billion Strategic Investment Initiative", "sidebar"),
-    ("003", "U.S. Coast Guard Faces Resource Strain as It Pursues Venezuela-Linked Oil Tanker",
-     "sidebar"),
+    (
+        "003",
+        "U.S. Coast Guard Faces Resource Strain as It Pursues Venezuela-Linked Oil Tanker",
+        "sidebar",
+    ),
     ("004", "By Tamilla Hasanova", "byline"),
 ]
 
@@ -79,8 +85,8 @@ def test_seed_003_whole_sidebar_is_one_block_of_fifteen() -> None:
     text = seed("003")
     sidebar = [b for b in find_boilerplate(text) if b.kind == "sidebar"]
     assert len(sidebar) == 15
-    assert text[sidebar[0].start:].startswith("Putin Aide Says")
-    assert text[sidebar[-1].end:].strip() == ""
+    assert text[sidebar[0].start :].startswith("Putin Aide Says")
+    assert text[sidebar[-1].end :].strip() == ""
 
 
 # Sentences with events (the gold evidence of the seeds) and article text that looks like
@@ -91,7 +97,7 @@ SEED_ARTICLE = [
     ("000", "the total amount of arms sales to Taiwan during Trump's first term was $18.335"),
     ("000", "In February, Reuters reported that the DPP authorities were negotiating with the US"),
     ("000", "In February, Lai Qingde stated that special budgets would be prioritized"),
-    ("000", "the party \"undoubtedly\" firmly supports increasing defense budgets"),
+    ("000", 'the party "undoubtedly" firmly supports increasing defense budgets'),
     ("000", "The People's Party said that the party \"always maintains smooth communication"),
     ("000", "Chinese Foreign Ministry spokesperson Lin Jian emphasized at a regular press"),
     ("001", "the United States plans to sell up to seven major weapons systems to the island"),
@@ -118,8 +124,11 @@ SEED_ARTICLE = [
     ("003", "On February 7, Trump and Japanese Prime Minister Shigeru Ishiba jointly opposed"),
     ("003", "Taiwan plans to propose a special defense budget"),
     ("003", "Trump's previous term saw regular arms sales to Taiwan, including F-16 fighter jets"),
-    ("003", "Taiwan-US arms talks, military defense, China tensions, and Trump administration "
-            "support remain key factors in this evolving geopolitical landscape."),
+    (
+        "003",
+        "Taiwan-US arms talks, military defense, China tensions, and Trump administration "
+        "support remain key factors in this evolving geopolitical landscape.",
+    ),
     ("004", "US strengthens security ties with Taiwan, approves $385 million arms sale"),
     ("004", "The US State Department has approved the sale of $385 million worth of military"),
     ("004", "$320 million worth of F-16 spare parts, support, and advanced radar systems"),
@@ -150,12 +159,18 @@ def test_seed_article_text_is_not_marked(name: str, sentence: str) -> None:
         ("Follow us on Twitter and Facebook", "prompt"),
         ("Please support independent journalism by becoming a member.", "prompt"),
         ("© 2025 Reuters. All rights reserved.", "copyright"),
-        ("Copyright 2020 The Associated Press. All rights reserved. This material may not be "
-         "published, broadcast, rewritten or redistributed.", "copyright"),
+        (
+            "Copyright 2020 The Associated Press. All rights reserved. This material may not be "
+            "published, broadcast, rewritten or redistributed.",
+            "copyright",
+        ),
         ("This article was originally published on The Diplomat.", "copyright"),
         ("This article cannot be reprinted without permission.", "copyright"),
-        ("The views expressed in this article are the author's own and do not necessarily "
-         "reflect the position of this outlet.", "disclaimer"),
+        (
+            "The views expressed in this article are the author's own and do not necessarily "
+            "reflect the position of this outlet.",
+            "disclaimer",
+        ),
         ("Disclaimer: This content is for information only.", "disclaimer"),
         ("About the Author", "bio"),
         ("John Smith is a senior fellow at the Atlantic Council who lives in Washington.", "bio"),
@@ -169,8 +184,10 @@ def test_seed_article_text_is_not_marked(name: str, sentence: str) -> None:
         ("* * *", "separator"),
         ("ADVERTISEMENT", "ad"),
         ("Story continues below advertisement", "ad"),
-        ("We use cookies to improve your experience. By continuing you accept our Terms of Use.",
-         "prompt"),
+        (
+            "We use cookies to improve your experience. By continuing you accept our Terms of Use.",
+            "prompt",
+        ),
         ("Share on Facebook | Twitter | Email", "prompt"),
         ("Photo: Reuters", "caption"),
         ("File photo by Ann Wang", "caption"),
@@ -181,7 +198,7 @@ def test_seed_article_text_is_not_marked(name: str, sentence: str) -> None:
 def test_realistic_footers_are_marked(footer: str, kind: str) -> None:
     text = ARTICLE + footer + "\n"
     spans = find_boilerplate(text)
-    assert [(text[b.start:b.end], b.kind) for b in spans] == [(footer, kind)]
+    assert [(text[b.start : b.end], b.kind) for b in spans] == [(footer, kind)]
 
 
 @pytest.mark.parametrize(
@@ -215,28 +232,36 @@ ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("dsca_release.txt", [
-            ("This notice of a potential sale is required by law", "disclaimer"),
-            ("All questions regarding this proposed Foreign Military Sale", "disclaimer"),
-        ]),
-        ("wire_story.txt", [
-            ("By Mike Stone and Patricia Zengerle", "byline"),
-            ("4 minute read", "byline"),
-            ("Reporting by Mike Stone in Washington; Editing by Leslie Adler", "byline"),
-            ("Our Standards: The Thomson Reuters Trust Principles.", "footer"),
-            ("Read Next", "sidebar"),
-            ("Taiwan's military drills simulate response to Chinese attack", "sidebar"),
-            ("China's exports slow as global demand cools", "sidebar"),
-            ("Japan's Suga pledges to boost economy in first policy speech", "sidebar"),
-            ("Apple unveils new iPhone lineup amid 5G push", "sidebar"),
-        ]),
+        (
+            "dsca_release.txt",
+            [
+                ("This notice of a potential sale is required by law", "disclaimer"),
+                ("All questions regarding this proposed Foreign Military Sale", "disclaimer"),
+            ],
+        ),
+        (
+            "wire_story.txt",
+            [
+                ("By Mike Stone and Patricia Zengerle", "byline"),
+                ("4 minute read", "byline"),
+                ("Reporting by Mike Stone in Washington; Editing by Leslie Adler", "byline"),
+                ("Our Standards: The Thomson Reuters Trust Principles.", "footer"),
+                ("Read Next", "sidebar"),
+                ("Taiwan's military drills simulate response to Chinese attack", "sidebar"),
+                ("China's exports slow as global demand cools", "sidebar"),
+                ("Japan's Suga pledges to boost economy in first policy speech", "sidebar"),
+                ("Apple unveils new iPhone lineup amid 5G push", "sidebar"),
+            ],
+        ),
     ],
 )
 def test_realistic_articles(name: str, expected: list[tuple[str, str]]) -> None:
     text = (ARTICLES / name).read_text(encoding="utf-8")
     spans = find_boilerplate(text)
-    assert [(text[b.start:b.end][:len(opening)], b.kind) for b, (opening, _) in
-            zip(spans, expected, strict=False)] == expected
+    assert [
+        (text[b.start : b.end][: len(opening)], b.kind)
+        for b, (opening, _) in zip(spans, expected, strict=False)
+    ] == expected
     assert len(spans) == len(expected)
 
 
@@ -276,7 +301,7 @@ def test_headline_block_under_a_related_heading_is_a_sidebar_even_mid_text() -> 
     text = ARTICLE + "Related Stories\n" + UNRELATED_HEADLINES + "\n" + ARTICLE
     spans = find_boilerplate(text)
     assert [b.kind for b in spans] == ["sidebar"] * 5
-    assert text[spans[0].start:spans[0].end] == "Related Stories"
+    assert text[spans[0].start : spans[0].end] == "Related Stories"
 
 
 def test_two_headlines_are_not_a_block() -> None:
@@ -295,8 +320,10 @@ def test_a_list_of_the_article_own_systems_is_not_a_sidebar() -> None:
 
 
 def test_lines_between_footer_lines_are_footer() -> None:
-    text = (ARTICLE * 3 + "Note to readers: please share this article.\n"
-            "Our work depends on you.\n" + "© 2020 Global Research\n")
+    text = (
+        ARTICLE * 3 + "Note to readers: please share this article.\n"
+        "Our work depends on you.\n" + "© 2020 Global Research\n"
+    )
     spans = find_boilerplate(text)
     assert [b.kind for b in spans] == ["prompt", "footer", "copyright"]
 
@@ -307,9 +334,9 @@ def test_spans_are_sorted_and_disjoint_and_text_is_unchanged() -> None:
         spans = find_boilerplate(text)
         assert all(isinstance(b, Boilerplate) for b in spans)
         assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
-        assert all(text[b.start:b.end].strip() == text[b.start:b.end] for b in spans)
+        assert all(text[b.start : b.end].strip() == text[b.start : b.end] for b in spans)
 
 
 def test_every_cue_has_kind_and_rule() -> None:
     assert all(cue.kind and cue.rule and cue.scope in ("line", "next") for cue in CUES)
-    assert all(cue.triggers for cue in CUES if not cue.pattern.startswith("^"))
+    assert all(cue.triggers or cue.pattern.startswith(r"^[\W_]*") for cue in CUES)

@@ -25,8 +25,10 @@ from timeline.records import Document, ReadError
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data" / "documents"
-SAMPLE = ("Taiwan’s defence ministry said on Monday — “no comment” — about the $1.8 billion "
-          "sale.\r\nBeijing vowed to respond, Zhao Lijian said.\n")
+SAMPLE = (
+    "Taiwan’s defence ministry said on Monday — “no comment” — about the $1.8 billion "
+    "sale.\r\nBeijing vowed to respond, Zhao Lijian said.\n"
+)
 
 
 def by_doc(docs: list[Document]) -> dict[str, Document]:
@@ -80,7 +82,7 @@ def test_seeds_without_manifest_date_themselves(
 def test_dateline_is_marked_as_boilerplate() -> None:
     d = by_doc(read_corpus([SEEDS])[0])["002_8f0cd40a663991c2.txt"]
     datelines = [b for b in d.boilerplate if b.kind == "dateline"]
-    assert [d.text[b.start:b.end] for b in datelines] == ["Global Research, October 27, 2020"]
+    assert [d.text[b.start : b.end] for b in datelines] == ["Global Research, October 27, 2020"]
 
 
 def test_named_file_uses_its_folder_manifest() -> None:
@@ -100,11 +102,13 @@ def test_explicit_manifest_applies_to_copies_elsewhere(tmp_path: Path) -> None:
 
 def test_explicit_manifest_row_without_a_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "manifest.csv").write_text("file,published\nnot-there.txt,2020-01-01\n")
-    docs, errors = read_corpus([SEEDS / "000_7b448bc0385fa330.txt"],
-                               manifest=tmp_path / "manifest.csv")
+    docs, errors = read_corpus(
+        [SEEDS / "000_7b448bc0385fa330.txt"], manifest=tmp_path / "manifest.csv"
+    )
     assert len(docs) == 1
-    assert messages(errors) == [f"{tmp_path / 'manifest.csv'}: lists 'not-there.txt', "
-                                "which does not exist"]
+    assert messages(errors) == [
+        f"{tmp_path / 'manifest.csv'}: lists 'not-there.txt', which does not exist"
+    ]
 
 
 def test_manifest_without_a_file_column_is_an_error(tmp_path: Path) -> None:
@@ -112,8 +116,9 @@ def test_manifest_without_a_file_column_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The State Department approved the sale on Wednesday.")
     docs, errors = read_corpus([tmp_path])
     assert [(d.doc, d.published) for d in docs] == [("a.txt", None)]
-    assert messages(errors) == [f"{tmp_path / 'manifest.csv'}: manifest has no 'file' column "
-                                "(columns found: name, date)"]
+    assert messages(errors) == [
+        f"{tmp_path / 'manifest.csv'}: manifest has no 'file' column (columns found: name, date)"
+    ]
 
 
 def test_manifest_saved_by_a_spreadsheet(tmp_path: Path) -> None:
@@ -124,7 +129,8 @@ def test_manifest_saved_by_a_spreadsheet(tmp_path: Path) -> None:
     docs, errors = read_corpus([tmp_path])
     assert errors == []
     assert [(d.doc, d.title, d.published) for d in docs] == [
-        ("sub/a.txt", "Déjà vu", date(2020, 10, 27))]
+        ("sub/a.txt", "Déjà vu", date(2020, 10, 27))
+    ]
 
 
 # -- a folder of everything -------------------------------------------------------------
@@ -139,58 +145,104 @@ def corpus() -> tuple[dict[str, Document], list[str]]:
 def test_folder_reads_files_and_records_in_sorted_order(corpus) -> None:  # type: ignore[no-untyped-def]
     docs, _ = corpus
     assert list(docs) == [
-        "articles.csv#a1", "articles.csv#a2",
-        "collection.jsonl#r-1", "collection.jsonl#r-5", "collection.jsonl#6",
-        "folder/a.txt", "folder/c.txt", "folder/sub/b.md",
-        "page.html", "wrapped.json#1", "wrapped.json#2",
+        "articles.csv#a1",
+        "articles.csv#a2",
+        "collection.jsonl#r-1",
+        "collection.jsonl#r-5",
+        "collection.jsonl#6",
+        "folder/a.txt",
+        "folder/c.txt",
+        "folder/sub/b.md",
+        "page.html",
+        "wrapped.json#1",
+        "wrapped.json#2",
     ]
 
 
 def test_folder_errors_name_file_and_problem(corpus) -> None:  # type: ignore[no-untyped-def]
     _, errors = corpus
     folder = DATA / "folder"
-    assert sorted(errors) == sorted([
-        f"{folder / 'manifest.csv'}: lists 'missing.txt', which does not exist",
-        f"{DATA / 'broken.json'}: not valid JSON (Expecting ',' delimiter at line 2, column 27)",
-        f"{DATA / 'collection.jsonl'}: line 2: not valid JSON (Expecting ',' delimiter at "
-        "column 79)",
-        f"{DATA / 'collection.jsonl'}: line 4: no text field (fields found: title, published; "
-        "expected one of: text, body, content, article, article_text, full_text)",
-        f"{DATA / 'collection.jsonl'}: line 5: empty text",
-        f"{DATA / 'headlines.csv'}: no text column (columns found: headline, date, link; "
-        "expected one of: text, body, content, article, article_text, full_text)",
-    ])
+    assert sorted(errors) == sorted(
+        [
+            f"{folder / 'manifest.csv'}: lists 'missing.txt', which does not exist",
+            f"{DATA / 'broken.json'}: not valid JSON (Expecting ',' delimiter at line 2, "
+            "column 27)",
+            f"{DATA / 'collection.jsonl'}: line 2: not valid JSON (Expecting ',' delimiter at "
+            "column 79)",
+            f"{DATA / 'collection.jsonl'}: line 4: no text field (fields found: title, published; "
+            "expected one of: text, body, content, article, article_text, full_text)",
+            f"{DATA / 'collection.jsonl'}: line 5: empty text",
+            f"{DATA / 'headlines.csv'}: no text column (columns found: headline, date, link; "
+            "expected one of: text, body, content, article, article_text, full_text)",
+        ]
+    )
 
 
 @pytest.mark.parametrize(
     ("doc", "title", "outlet", "url", "published", "source"),
     [
-        ("articles.csv#a1", "US approves Harpoon sale", "Example News", "https://example.com/a1",
-         date(2020, 10, 26), "metadata"),
+        (
+            "articles.csv#a1",
+            "US approves Harpoon sale",
+            "Example News",
+            "https://example.com/a1",
+            date(2020, 10, 26),
+            "metadata",
+        ),
         ("articles.csv#a2", "China reacts", "", "", None, "none"),
-        ("collection.jsonl#r-1", "Taiwan in talks for US arms", "Reuters", "https://example.com/1",
-         date(2025, 2, 18), "metadata"),
+        (
+            "collection.jsonl#r-1",
+            "Taiwan in talks for US arms",
+            "Reuters",
+            "https://example.com/1",
+            date(2025, 2, 18),
+            "metadata",
+        ),
         ("collection.jsonl#r-5", "", "", "", None, "none"),
-        ("folder/a.txt", "Taiwan approves budget", "Focus Taiwan", "https://example.com/a",
-         date(2024, 11, 30), "manifest"),
+        (
+            "folder/a.txt",
+            "Taiwan approves budget",
+            "Focus Taiwan",
+            "https://example.com/a",
+            date(2024, 11, 30),
+            "manifest",
+        ),
         ("folder/c.txt", "Undated story", "Example News", "", date(2020, 9, 16), "inferred"),
-        ("folder/sub/b.md", "Harpoon sale approved", "Example News", "", date(2020, 10, 26),
-         "manifest"),
-        ("page.html", "US approves $1.8 billion arms sale to Taiwan", "Example News",
-         "https://news.example.com/taiwan-arms-sale", date(2020, 10, 21), "metadata"),
+        (
+            "folder/sub/b.md",
+            "Harpoon sale approved",
+            "Example News",
+            "",
+            date(2020, 10, 26),
+            "manifest",
+        ),
+        (
+            "page.html",
+            "US approves $1.8 billion arms sale to Taiwan",
+            "Example News",
+            "https://news.example.com/taiwan-arms-sale",
+            date(2020, 10, 21),
+            "metadata",
+        ),
         ("wrapped.json#1", "US approves $385 million sale", "", "", date(2024, 11, 29), "metadata"),
     ],
 )
 def test_metadata(corpus, doc, title, outlet, url, published, source) -> None:  # type: ignore[no-untyped-def]
     d = corpus[0][doc]
     assert (d.title, d.outlet, d.url, d.published, d.published_source) == (
-        title, outlet, url, published, source)
+        title,
+        outlet,
+        url,
+        published,
+        source,
+    )
 
 
 def test_unparseable_date_still_loads_and_says_why(corpus) -> None:  # type: ignore[no-untyped-def]
     d = corpus[0]["folder/c.txt"]
-    assert d.published_evidence.startswith("manifest date 'not a date' did not parse; dateline "
-                                           "'WASHINGTON, Sept 16 (Reuters) -'")
+    assert d.published_evidence.startswith(
+        "manifest date 'not a date' did not parse; dateline 'WASHINGTON, Sept 16 (Reuters) -'"
+    )
     assert 0.5 < d.published_confidence < 0.9
 
 
@@ -201,8 +253,10 @@ def test_manifest_evidence_column_is_kept(corpus) -> None:  # type: ignore[no-un
 
 def test_collection_text_is_the_field_exactly(corpus) -> None:  # type: ignore[no-untyped-def]
     d = corpus[0]["collection.jsonl#r-1"]
-    assert d.text == ("Taiwan is in talks with the United States to purchase $7 billion to "
-                      "$10 billion of arms, sources said.")
+    assert d.text == (
+        "Taiwan is in talks with the United States to purchase $7 billion to "
+        "$10 billion of arms, sources said."
+    )
     assert d.path == str(DATA / "collection.jsonl")
 
 
@@ -220,23 +274,52 @@ def test_html_text_is_readable_blocks() -> None:
 @pytest.mark.parametrize(
     ("html", "text", "title", "published"),
     [
-        ("<html><head><title>Only a title</title></head><body><p>One.</p><p>Two.</p></body></html>",
-         "Only a title\n\nOne.\n\nTwo.", "Only a title", None),
-        ('<p>Posted <time datetime="2020-10-27T09:00">Tuesday</time>.</p>',
-         "Posted Tuesday.", "", date(2020, 10, 27)),
-        ('<meta name="date" content="2021-03-03"><div>Line one<br>line two</div>',
-         "Line one\n\nline two", "", date(2021, 3, 3)),
-        ('<script type="application/ld+json">{"datePublished": "2024-11-29T10:00:00Z"}</script>'
-         "<h1>Head</h1><p>Body <b>bold</b> text.", "Head\n\nBody bold text.", "Head",
-         date(2024, 11, 29)),
-        ('<div class="menu"><a href="/">World</a> | <a href="/asia">Asia</a></div><p>Read <a '
-         'href="/s">the statement</a> from the ministry, which said the sale was approved.</p>'
-         '<ul><li><a href="/1">Japan signs a trade pact</a></li></ul>',
-         "Read the statement from the ministry, which said the sale was approved.", "", None),
-        ('<h1><a href="/story">Taiwan buys Harpoons</a></h1><p>The sale was approved.</p>',
-         "Taiwan buys Harpoons\n\nThe sale was approved.", "Taiwan buys Harpoons", None),
-        ("<body><noscript>Enable JS</noscript><p>Text &amp; more</p><style>x{}</style></body>",
-         "Text & more", "Text & more", None),  # no title: a title-like first line is one
+        (
+            "<html><head><title>Only a title</title></head>"
+            "<body><p>One.</p><p>Two.</p></body></html>",
+            "Only a title\n\nOne.\n\nTwo.",
+            "Only a title",
+            None,
+        ),
+        (
+            '<p>Posted <time datetime="2020-10-27T09:00">Tuesday</time>.</p>',
+            "Posted Tuesday.",
+            "",
+            date(2020, 10, 27),
+        ),
+        (
+            '<meta name="date" content="2021-03-03"><div>Line one<br>line two</div>',
+            "Line one\n\nline two",
+            "",
+            date(2021, 3, 3),
+        ),
+        (
+            '<script type="application/ld+json">{"datePublished": "2024-11-29T10:00:00Z"}</script>'
+            "<h1>Head</h1><p>Body <b>bold</b> text.",
+            "Head\n\nBody bold text.",
+            "Head",
+            date(2024, 11, 29),
+        ),
+        (
+            '<div class="menu"><a href="/">World</a> | <a href="/asia">Asia</a></div><p>Read <a '
+            'href="/s">the statement</a> from the ministry, which said the sale was approved.</p>'
+            '<ul><li><a href="/1">Japan signs a trade pact</a></li></ul>',
+            "Read the statement from the ministry, which said the sale was approved.",
+            "",
+            None,
+        ),
+        (
+            '<h1><a href="/story">Taiwan buys Harpoons</a></h1><p>The sale was approved.</p>',
+            "Taiwan buys Harpoons\n\nThe sale was approved.",
+            "Taiwan buys Harpoons",
+            None,
+        ),
+        (
+            "<body><noscript>Enable JS</noscript><p>Text &amp; more</p><style>x{}</style></body>",
+            "Text & more",
+            "Text & more",
+            None,
+        ),  # no title: a title-like first line is one
     ],
 )
 def test_html_extraction(html: str, text: str, title: str, published: date | None) -> None:
@@ -297,18 +380,34 @@ def test_declared_charset_of_html_is_used(tmp_path: Path) -> None:
 BAD_FILES = [
     ("empty.txt", b"", "file is empty"),
     ("blank.txt", b" \n\t\n", "file holds only white space"),
-    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
-     "binary file (a PNG image), not text"),
-    ("archive.txt", b"PK\x03\x04\x14\x00\x08\x00" + bytes(300), "binary file (a zip archive or "
-     "Office document), not text"),
-    ("nuls.md", b"Taiwan\x00\x00\x01\x02 arms" * 20 + bytes(range(200)),
-     "binary file (it contains NUL bytes), not text"),
-    ("controls.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15]) * 30 + b"text",
-     "binary file (300 control bytes in its first 304), not text"),
+    (
+        "image.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "binary file (a PNG image), not text",
+    ),
+    (
+        "archive.txt",
+        b"PK\x03\x04\x14\x00\x08\x00" + bytes(300),
+        "binary file (a zip archive or Office document), not text",
+    ),
+    (
+        "nuls.md",
+        b"Taiwan\x00\x00\x01\x02 arms" * 20 + bytes(range(200)),
+        "binary file (it contains NUL bytes), not text",
+    ),
+    (
+        "controls.txt",
+        bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15]) * 30 + b"text",
+        "binary file (300 control bytes in its first 304), not text",
+    ),
     ("empty.jsonl", b"\n\n", "no articles found"),
     ("scalar.json", b"42", "expected a list of articles, found int"),
-    ("object.json", b'{"headline": "x"}', "no articles found: expected a list of objects with a "
-     "'text' field (top-level keys: headline)"),
+    (
+        "object.json",
+        b'{"headline": "x"}',
+        "no articles found: expected a list of objects with a "
+        "'text' field (top-level keys: headline)",
+    ),
 ]
 
 
@@ -343,10 +442,15 @@ def test_oversized_upload_is_refused() -> None:
     ("path", "message"),
     [
         ("no/such/file.txt", "no such file or folder"),
-        ("seeds/manifest.csv", "this is a manifest, not articles: name its folder, or pass it "
-                               "with --manifest"),
-        ("pyproject.toml", "unsupported file type '.toml' (expected .csv, .htm, .html, .json, "
-                           ".jsonl, .markdown, .md, .ndjson, .text, .tsv, .txt, .xhtml)"),
+        (
+            "seeds/manifest.csv",
+            "this is a manifest, not articles: name its folder, or pass it with --manifest",
+        ),
+        (
+            "pyproject.toml",
+            "unsupported file type '.toml' (expected .csv, .htm, .html, .json, "
+            ".jsonl, .markdown, .md, .ndjson, .text, .tsv, .txt, .xhtml)",
+        ),
     ],
 )
 def test_named_paths_that_cannot_be_read(path: str, message: str) -> None:
@@ -370,38 +474,55 @@ def test_duplicate_record_ids_keep_the_first() -> None:
 
 @pytest.mark.parametrize(
     ("data", "delimiter"),
-    [(b"id;title;text\n1;One;The sale was approved.\n", ";"),
-     (b"id\ttitle\ttext\n1\tOne\tThe sale was approved.\n", "tab")],
+    [
+        (b"id;title;text\n1;One;The sale was approved.\n", ";"),
+        (b"id\ttitle\ttext\n1\tOne\tThe sale was approved.\n", "tab"),
+    ],
 )
 def test_csv_delimiters_other_than_comma(data: bytes, delimiter: str) -> None:
     docs, errors = read_bytes("export.csv", data)
     assert errors == []
-    assert [(d.doc, d.title, d.text) for d in docs] == [("export.csv#1", "One",
-                                                          "The sale was approved.")]
+    assert [(d.doc, d.title, d.text) for d in docs] == [
+        ("export.csv#1", "One", "The sale was approved.")
+    ]
 
 
 def test_date_in_the_url_when_nothing_else_dates_the_article() -> None:
-    data = (b'{"url": "https://www.cnn.com/2020/10/26/politics/taiwan-harpoon/index.html", '
-            b'"text": "The State Department approved the sale on Monday."}\n')
+    data = (
+        b'{"url": "https://www.cnn.com/2020/10/26/politics/taiwan-harpoon/index.html", '
+        b'"text": "The State Department approved the sale on Monday."}\n'
+    )
     d = read_bytes("feed.jsonl", data)[0][0]
     assert (d.published, d.published_source, d.published_confidence) == (
-        date(2020, 10, 26), "inferred", 0.8)
+        date(2020, 10, 26),
+        "inferred",
+        0.8,
+    )
     assert d.published_evidence == "the URL holds '2020/10/26'"
 
 
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("US strengthens security ties with Taiwan, approves $385 million arms sale\nThe US "
-         "State Department has approved the sale.", "US strengthens security ties with Taiwan, "
-         "approves $385 million arms sale"),
-        ("\n\n# Trump Regime Approves Large-Scale Taiwan Arms Purchase. Another Blow\n\nBy X",
-         "Trump Regime Approves Large-Scale Taiwan Arms Purchase. Another Blow"),
-        ("**Taiwan Seeks $10 Billion US Arms Deal**\nBody.",
-         "Taiwan Seeks $10 Billion US Arms Deal"),
+        (
+            "US strengthens security ties with Taiwan, approves $385 million arms sale\nThe US "
+            "State Department has approved the sale.",
+            "US strengthens security ties with Taiwan, approves $385 million arms sale",
+        ),
+        (
+            "\n\n# Trump Regime Approves Large-Scale Taiwan Arms Purchase. Another Blow\n\nBy X",
+            "Trump Regime Approves Large-Scale Taiwan Arms Purchase. Another Blow",
+        ),
+        (
+            "**Taiwan Seeks $10 Billion US Arms Deal**\nBody.",
+            "Taiwan Seeks $10 Billion US Arms Deal",
+        ),
         ("Taiwan is in talks with the United States to purchase billions of dollars in arms.", ""),
-        ("[Source/Observer Network, Zhang Jingjuan] As the China-US trade friction temporarily "
-         "\"freezes\", US President Trump attempts to play the \"Taiwan card\" again.\n", ""),
+        (
+            "[Source/Observer Network, Zhang Jingjuan] As the China-US trade friction temporarily "
+            '"freezes", US President Trump attempts to play the "Taiwan card" again.\n',
+            "",
+        ),
         ("Breaking news\nBody.", ""),
         ("Beijing condemns sale <script>alert(1)</script>\nBody.", ""),
         ("Sign up:\nBody.", ""),
@@ -414,10 +535,18 @@ def test_title_from_text(text: str, title: str) -> None:
 @pytest.mark.parametrize(
     ("name", "published", "source", "evidence"),
     [
-        ("dsca_release.txt", date(2020, 10, 26), "text",
-         "dateline 'WASHINGTON, October 26, 2020 -'"),
-        ("wire_story.txt", date(2020, 10, 21), "text",
-         "dateline 'October 21, 2020 8:55 PM UTC Updated ago'"),
+        (
+            "dsca_release.txt",
+            date(2020, 10, 26),
+            "text",
+            "dateline 'WASHINGTON, October 26, 2020 -'",
+        ),
+        (
+            "wire_story.txt",
+            date(2020, 10, 21),
+            "text",
+            "dateline 'October 21, 2020 8:55 PM UTC Updated ago'",
+        ),
     ],
 )
 def test_realistic_articles_date_themselves(
@@ -439,7 +568,14 @@ def test_read_bytes_takes_metadata_like_a_manifest_row() -> None:
     assert errors == []
     d = docs[0]
     assert (d.doc, d.text, d.title, d.outlet, d.published, d.published_source, d.path) == (
-        "story.md", SAMPLE, "Upload", "Desk", date(2020, 10, 27), "manifest", "")
+        "story.md",
+        SAMPLE,
+        "Upload",
+        "Desk",
+        date(2020, 10, 27),
+        "manifest",
+        "",
+    )
 
 
 def test_read_bytes_user_date() -> None:
@@ -459,15 +595,25 @@ def test_document_row() -> None:
     assert document_row(d) == {
         "doc": "004_193c2b0243c827da.txt",
         "title": "US strengthens security ties with Taiwan, approves $385 million arms sale",
-        "outlet": "Caliber.Az", "url": "", "published": "2024-11-30",
-        "published_source": "manifest", "chars": len(d.text),
-        "boilerplate_chars": len("By Tamilla Hasanova"), "error": "",
+        "outlet": "Caliber.Az",
+        "url": "",
+        "published": "2024-11-30",
+        "published_source": "manifest",
+        "chars": len(d.text),
+        "boilerplate_chars": len("By Tamilla Hasanova"),
+        "error": "",
     }
 
 
 def test_error_row() -> None:
     assert error_row(ReadError("a/b.txt", "file is empty")) == {
-        "doc": "a/b.txt", "title": "", "outlet": "", "url": "", "published": "",
-        "published_source": "", "chars": None, "boilerplate_chars": None,
+        "doc": "a/b.txt",
+        "title": "",
+        "outlet": "",
+        "url": "",
+        "published": "",
+        "published_source": "",
+        "chars": None,
+        "boilerplate_chars": None,
         "error": "file is empty",
     }

@@ -50,39 +50,85 @@ def test_parse_date(value: str, expected: date | None) -> None:
 @pytest.mark.parametrize(
     ("text", "expected", "dateline"),
     [
-        ("# Title\n\nBy [Stephen Lendman](#)\n\nGlobal Research, October 27, 2020\n\nRegion: Asia",
-         date(2020, 10, 27), "Global Research, October 27, 2020"),
-        ("Published: 12 March 2023\nTaiwan said it would buy more drones.",
-         date(2023, 3, 12), "Published: 12 March 2023"),
-        ("March 3, 2021 08:15 ET\nThe State Department approved the sale.",
-         date(2021, 3, 3), "March 3, 2021 08:15 ET"),
-        ("Updated on 2021-03-03\nThe Pentagon said on Tuesday it had notified Congress.",
-         date(2021, 3, 3), "Updated on 2021-03-03"),
-        ("2020-10-27\nChina said it would sanction the contractors.",
-         date(2020, 10, 27), "2020-10-27"),
-        ("Tuesday, October 27, 2020\nBeijing condemned the sale.",
-         date(2020, 10, 27), "Tuesday, October 27, 2020"),
-        ("By Jane Doe | October 27, 2020 | 5:00 PM EDT\nThe sale includes Harpoon missiles.",
-         date(2020, 10, 27), "By Jane Doe | October 27, 2020 | 5:00 PM EDT"),
-        ("Posted on Oct 27, 2020 by admin\nTaiwan welcomed the approval.",
-         date(2020, 10, 27), "Posted on Oct 27, 2020"),
-        ("TAIPEI, Taiwan, Dec. 18, 2019 (Xinhua) -- Taiwan said on Wednesday it would buy more "
-         "missiles from the United States.", date(2019, 12, 18),
-         "TAIPEI, Taiwan, Dec. 18, 2019 (Xinhua) --"),
-        ("WASHINGTON, Oct. 27, 2020 /PRNewswire/ -- The company said today it was awarded a "
-         "contract for the Harpoon Coastal Defense System.", date(2020, 10, 27),
-         "WASHINGTON, Oct. 27, 2020 /PRNewswire/ --"),
-        ("4 minute read\n\nOctober 21, 2020 8:55 PM UTC Updated ago\n\nWASHINGTON, Oct 21 "
-         "(Reuters) - The sale was approved.", date(2020, 10, 21),
-         "October 21, 2020 8:55 PM UTC Updated ago"),
-        ("WASHINGTON, October 26, 2020 - The State Department has made a determination approving "
-         "a possible Foreign Military Sale.", date(2020, 10, 26), "WASHINGTON, October 26, 2020 -"),
+        (
+            "# Title\n\nBy [Stephen Lendman](#)\n\nGlobal Research, October 27, 2020\n\n"
+            "Region: Asia",
+            date(2020, 10, 27),
+            "Global Research, October 27, 2020",
+        ),
+        (
+            "Published: 12 March 2023\nTaiwan said it would buy more drones.",
+            date(2023, 3, 12),
+            "Published: 12 March 2023",
+        ),
+        (
+            "March 3, 2021 08:15 ET\nThe State Department approved the sale.",
+            date(2021, 3, 3),
+            "March 3, 2021 08:15 ET",
+        ),
+        (
+            "Updated on 2021-03-03\nThe Pentagon said on Tuesday it had notified Congress.",
+            date(2021, 3, 3),
+            "Updated on 2021-03-03",
+        ),
+        (
+            "2020-10-27\nChina said it would sanction the contractors.",
+            date(2020, 10, 27),
+            "2020-10-27",
+        ),
+        (
+            "Tuesday, October 27, 2020\nBeijing condemned the sale.",
+            date(2020, 10, 27),
+            "Tuesday, October 27, 2020",
+        ),
+        (
+            "By Jane Doe | October 27, 2020 | 5:00 PM EDT\nThe sale includes Harpoon missiles.",
+            date(2020, 10, 27),
+            "By Jane Doe | October 27, 2020 | 5:00 PM EDT",
+        ),
+        (
+            "Posted on Oct 27, 2020 by admin\nTaiwan welcomed the approval.",
+            date(2020, 10, 27),
+            "Posted on Oct 27, 2020",
+        ),
+        (
+            "TAIPEI, Taiwan, Dec. 18, 2019 (Xinhua) -- Taiwan said on Wednesday it would buy more "
+            "missiles from the United States.",
+            date(2019, 12, 18),
+            "TAIPEI, Taiwan, Dec. 18, 2019 (Xinhua) --",
+        ),
+        (
+            "WASHINGTON, Oct. 27, 2020 /PRNewswire/ -- The company said today it was awarded a "
+            "contract for the Harpoon Coastal Defense System.",
+            date(2020, 10, 27),
+            "WASHINGTON, Oct. 27, 2020 /PRNewswire/ --",
+        ),
+        (
+            "4 minute read\n\nOctober 21, 2020 8:55 PM UTC Updated ago\n\nWASHINGTON, Oct 21 "
+            "(Reuters) - The sale was approved.",
+            date(2020, 10, 21),
+            "October 21, 2020 8:55 PM UTC Updated ago",
+        ),
+        (
+            "WASHINGTON, October 26, 2020 - The State Department has made a determination "
+            "approving a possible Foreign Military Sale.",
+            date(2020, 10, 26),
+            "WASHINGTON, October 26, 2020 -",
+        ),
         # the first publication wins over a later update
-        ("Last updated: 28 October 2020 09:12 GMT\nFirst published: 27 October 2020\nBody.",
-         date(2020, 10, 27), "First published: 27 October 2020"),
+        (
+            "Last updated: 28 October 2020 09:12 GMT\nFirst published: 27 October 2020\nBody.",
+            date(2020, 10, 27),
+            "First published: 27 October 2020",
+        ),
         # a clear "Published" line counts anywhere, even at the end
-        ("The sale was approved on Wednesday.\n" + "Officials said more would follow. " * 30
-         + "\nPublished: 22 October 2020", date(2020, 10, 22), "Published: 22 October 2020"),
+        (
+            "The sale was approved on Wednesday.\n"
+            + "Officials said more would follow. " * 30
+            + "\nPublished: 22 October 2020",
+            date(2020, 10, 22),
+            "Published: 22 October 2020",
+        ),
     ],
 )
 def test_find_dateline(text: str, expected: date, dateline: str) -> None:
@@ -109,16 +155,27 @@ def test_no_dateline(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Oct. 27 (UPI) -- The State Department approved on Wednesday the sale of missiles.",
-         (10, 27, "Oct. 27 (UPI) --")),
-        ("WASHINGTON, Sept 16 (Reuters) - The United States plans to sell up to seven major "
-         "weapons systems to Taiwan.", (9, 16, "WASHINGTON, Sept 16 (Reuters) -")),
-        ("BEIJING, May 30 (Xinhua) -- China firmly opposes US arms sales to Taiwan.",
-         (5, 30, "BEIJING, May 30 (Xinhua) --")),
-        ("TAIPEI, Feb 18 (Reuters) - Taiwan is in talks to buy billions of dollars of arms.",
-         (2, 18, "TAIPEI, Feb 18 (Reuters) -")),
-        ("Title\n\n\nWASHINGTON, Oct 21 (Reuters) - The State Department approved the sale.",
-         (10, 21, "WASHINGTON, Oct 21 (Reuters) -")),
+        (
+            "Oct. 27 (UPI) -- The State Department approved on Wednesday the sale of missiles.",
+            (10, 27, "Oct. 27 (UPI) --"),
+        ),
+        (
+            "WASHINGTON, Sept 16 (Reuters) - The United States plans to sell up to seven major "
+            "weapons systems to Taiwan.",
+            (9, 16, "WASHINGTON, Sept 16 (Reuters) -"),
+        ),
+        (
+            "BEIJING, May 30 (Xinhua) -- China firmly opposes US arms sales to Taiwan.",
+            (5, 30, "BEIJING, May 30 (Xinhua) --"),
+        ),
+        (
+            "TAIPEI, Feb 18 (Reuters) - Taiwan is in talks to buy billions of dollars of arms.",
+            (2, 18, "TAIPEI, Feb 18 (Reuters) -"),
+        ),
+        (
+            "Title\n\n\nWASHINGTON, Oct 21 (Reuters) - The State Department approved the sale.",
+            (10, 21, "WASHINGTON, Oct 21 (Reuters) -"),
+        ),
         ("May 30 - the day the spokesperson spoke.", None),
         ("The deal was reported on Sept. 16 (Reuters) - a week later it was approved.", None),
     ],
@@ -130,16 +187,23 @@ def test_find_partial_dateline(text: str, expected: tuple[int, int, str] | None)
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("https://www.cnn.com/2020/10/26/politics/taiwan-arms-sale/index.html",
-         (date(2020, 10, 26), "2020/10/26")),
-        ("https://www.reuters.com/world/asia-pacific/us-approves-sale-taiwan-2020-10-27/",
-         (date(2020, 10, 27), "2020-10-27")),
+        (
+            "https://www.cnn.com/2020/10/26/politics/taiwan-arms-sale/index.html",
+            (date(2020, 10, 26), "2020/10/26"),
+        ),
+        (
+            "https://www.reuters.com/world/asia-pacific/us-approves-sale-taiwan-2020-10-27/",
+            (date(2020, 10, 27), "2020-10-27"),
+        ),
         ("https://focustaiwan.tw/politics/202010270012", (date(2020, 10, 27), "202010270012")),
         ("https://example.com/2020/1/5/story", (date(2020, 1, 5), "2020/1/5")),
         ("https://example.com/news/2020/10/", None),
         ("https://www.toutiao.com/article/7510139954048254518/", None),
-        ("http://www.econotimes.com/Taiwan-Seeks-10-Billion-US-Arms-Deal-Amid-Rising-China-"
-         "Tensions-1702293", None),
+        (
+            "http://www.econotimes.com/Taiwan-Seeks-10-Billion-US-Arms-Deal-Amid-Rising-China-"
+            "Tensions-1702293",
+            None,
+        ),
         ("https://www.scmp.com/news/china/article/3106745/taiwan-arms", None),
         ("https://example.com/20000123456/a", None),
         ("https://www.2020-news.example.com/taiwan", None),
@@ -188,24 +252,62 @@ def test_seed_002_without_dateline_falls_back_to_the_copyright_year() -> None:
     ("text", "expected", "low", "high"),
     [
         # a yearless wire dateline takes its year from the text
-        ("WASHINGTON, Sept 16 (Reuters) - The United States plans to sell seven weapons systems "
-         "to Taiwan. Relations have soured so far in 2020.", date(2020, 9, 16), 0.6, 0.8),
-        ("Oct. 27 (UPI) -- The deal follows the $1.8 billion sale approved on October 21, 2020.",
-         date(2020, 10, 27), 0.6, 0.8),
+        (
+            "WASHINGTON, Sept 16 (Reuters) - The United States plans to sell seven weapons systems "
+            "to Taiwan. Relations have soured so far in 2020.",
+            date(2020, 9, 16),
+            0.6,
+            0.8,
+        ),
+        (
+            "Oct. 27 (UPI) -- The deal follows the $1.8 billion sale approved on October 21, 2020.",
+            date(2020, 10, 27),
+            0.6,
+            0.8,
+        ),
         # the latest reported date, not a deadline still to come
-        ("The State Department approved the sale on October 21, 2020. Deliveries are expected "
-         "to run until December 31, 2026.", date(2020, 10, 21), 0.4, 0.7),
-        ("The contract, signed on March 3, 2021, expires on December 31, 2030, the ministry said.",
-         date(2021, 3, 3), 0.4, 0.7),
-        ("Taiwan's presidential election will be held on January 13, 2024, officials said on "
-         "November 24, 2023.", date(2023, 11, 24), 0.4, 0.7),
-        ("Lockheed Martin was awarded the contract on March 3, 2021, after the sale was "
-         "notified on December 7, 2020.", date(2021, 3, 3), 0.4, 0.7),
+        (
+            "The State Department approved the sale on October 21, 2020. Deliveries are expected "
+            "to run until December 31, 2026.",
+            date(2020, 10, 21),
+            0.4,
+            0.7,
+        ),
+        (
+            "The contract, signed on March 3, 2021, expires on December 31, 2030, the ministry "
+            "said.",
+            date(2021, 3, 3),
+            0.4,
+            0.7,
+        ),
+        (
+            "Taiwan's presidential election will be held on January 13, 2024, officials said on "
+            "November 24, 2023.",
+            date(2023, 11, 24),
+            0.4,
+            0.7,
+        ),
+        (
+            "Lockheed Martin was awarded the contract on March 3, 2021, after the sale was "
+            "notified on December 7, 2020.",
+            date(2021, 3, 3),
+            0.4,
+            0.7,
+        ),
         # a year the text says it is written in, with the latest day it mentions
-        ("Arms sales have accelerated so far in 2020. The Pentagon confirmed on November 29 "
-         "that the sale was approved.", date(2020, 11, 29), 0.3, 0.5),
-        ("This year, 2024, saw two rounds of drills. In August, Beijing staged exercises.",
-         date(2024, 8, 1), 0.2, 0.4),
+        (
+            "Arms sales have accelerated so far in 2020. The Pentagon confirmed on November 29 "
+            "that the sale was approved.",
+            date(2020, 11, 29),
+            0.3,
+            0.5,
+        ),
+        (
+            "This year, 2024, saw two rounds of drills. In August, Beijing staged exercises.",
+            date(2024, 8, 1),
+            0.2,
+            0.4,
+        ),
     ],
 )
 def test_infer_published(text: str, expected: date, low: float, high: float) -> None:

@@ -37,101 +37,199 @@ _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’&-]*|de|van|von|al|bin|of|the))*
 #: cue phrases and the kind of boilerplate each announces
 CUES: tuple[Cue, ...] = (
     Cue("disclaimer", "disclaimer_label", _LEAD + r"(?i:disclaimer|legal notice)\b"),
-    Cue("disclaimer", "views_expressed",
+    Cue(
+        "disclaimer",
+        "views_expressed",
         r"(?i:the (?:views|opinions) expressed (?:in this|here|are)|only represents the author|"
         r"(?:are|is) (?:of )?(?:the )?sole responsibility of the author|"
         r"does not necessarily reflect the (?:views|position))",
-        triggers=("expressed", "represents the author", "sole responsibility",
-                  "necessarily reflect")),
-    Cue("prompt", "sign_up",
+        triggers=(
+            "expressed",
+            "represents the author",
+            "sole responsibility",
+            "necessarily reflect",
+        ),
+    ),
+    Cue(
+        "prompt",
+        "sign_up",
         _LEAD + r"(?i:sign up|subscribe|join (?:our|the) (?:mailing|newsletter)|get (?:our|the) "
-        r"(?:latest|daily|free)|don'?t miss|download (?:our|the) app|follow us)\b"),
-    Cue("prompt", "form_consent",
+        r"(?:latest|daily|free)|don'?t miss|download (?:our|the) app|follow us)\b",
+    ),
+    Cue(
+        "prompt",
+        "form_consent",
         r"(?i:by (?:submitting|signing up|subscribing|clicking)[^.]{0,40}"
         r"\b(?:agree|consent|accept))",
-        triggers=("by submitting", "by signing up", "by subscribing", "by clicking")),
-    Cue("prompt", "share",
+        triggers=("by submitting", "by signing up", "by subscribing", "by clicking"),
+    ),
+    Cue(
+        "prompt",
+        "share",
         _LEAD + r"(?i:note to readers|please (?:click|share|support|consider)|share this"
         r"(?: article| story)?|forward this article|click (?:here|the)|tap (?:here|to)|"
         r"become a (?:member|subscriber|patron)|support (?:our|independent) journalism|"
-        r"leave a comment|we want to hear|for media inquiries|contact us)"),
-    Cue("bio", "about_author",
-        _LEAD + r"(?i:about the (?:author|writer|contributor)s?)\b", "next"),
-    Cue("bio", "award_winning", r"(?i:award[- ]winning (?:author|journalist|writer))",
-        triggers=("winning",)),
-    Cue("bio", "reach_author",
+        r"leave a comment|we want to hear|for media inquiries|contact us)",
+    ),
+    Cue("bio", "about_author", _LEAD + r"(?i:about the (?:author|writer|contributor)s?)\b", "next"),
+    Cue(
+        "bio",
+        "award_winning",
+        r"(?i:award[- ]winning (?:author|journalist|writer))",
+        triggers=("winning",),
+    ),
+    Cue(
+        "bio",
+        "reach_author",
         r"(?i:\b(?:he|she|they) can be (?:reached|contacted) (?:at|via|on)\b|"
         r"visit (?:his|her|their) (?:blog|website|site|web site))",
-        triggers=("can be reached", "can be contacted", "visit his", "visit her", "visit their")),
-    Cue("bio", "author_book",
+        triggers=("can be reached", "can be contacted", "visit his", "visit her", "visit their"),
+    ),
+    Cue(
+        "bio",
+        "author_book",
         _LEAD + r"(?i:(?:his|her|their) (?:new |latest |most recent )?book\b|"
-        r"follow (?:him|her|them) on)"),
-    Cue("bio", "lives_in",
+        r"follow (?:him|her|them) on)",
+    ),
+    Cue(
+        "bio",
+        "lives_in",
         _LEAD + r"(?:[A-Z][\w.'-]*\s+){1,4}(?:is an? [\w -]{0,40}(?:author|writer|journalist|"
         r"analyst|columnist|correspondent|fellow|editor)\b[^.]{0,80}\blives in|lives in "
-        r"[A-Z][\w ]{1,30}\.)"),
-    Cue("copyright", "copyright_notice",
+        r"[A-Z][\w ]{1,30}\.)",
+    ),
+    Cue(
+        "copyright",
+        "copyright_notice",
         r"(?i:copyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|[A-Z])|all rights reserved|"
         r"contains copyrighted material)",
-        triggers=("copyright", "©", "all rights reserved")),
-    Cue("copyright", "reprint",
+        triggers=("copyright", "©", "all rights reserved"),
+    ),
+    Cue(
+        "copyright",
+        "reprint",
         r"(?i:(?:cannot|may not|must not|can ?not) be (?:reprinted|reproduced|republished|"
         r"redistributed|rewritten)|without (?:the )?(?:prior |express )?written permission|"
         r"grants permission to (?:cross-?post|repost|republish))",
-        triggers=("reprinted", "reproduced", "republished", "redistributed", "rewritten",
-                  "written permission", "grants permission")),
-    Cue("copyright", "original_source",
+        triggers=(
+            "reprinted",
+            "reproduced",
+            "republished",
+            "redistributed",
+            "rewritten",
+            "written permission",
+            "grants permission",
+        ),
+    ),
+    Cue(
+        "copyright",
+        "original_source",
         _LEAD + r"(?i:(?:the )?original (?:source|article)(?: of this article)?(?: is|:)|"
         r"(?:this (?:article|story) )?(?:was )?(?:originally|first) (?:published|appeared) "
         r"(?:on|in|at|by)|source\s*:\s*(?:https?://|www\.)|this (?:article|story) is an "
-        r"exclusive)"),
-    Cue("links", "link_label",
+        r"exclusive)",
+    ),
+    Cue(
+        "links",
+        "link_label",
         _LEAD + r"(?i:region|theme|tags?|topics?|categor(?:y|ies)|filed under|keywords|"
         r"related(?: articles| stories| news| coverage)?|read (?:more|also|next)|see also|"
         r"more (?:from|on|news)|articles by|more articles by|recommended|trending|most read|"
-        r"you (?:may|might) also like|latest news|top stories)\s*:"),
-    Cue("byline", "byline",
+        r"you (?:may|might) also like|latest news|top stories)\s*:",
+    ),
+    Cue(
+        "byline",
+        "byline",
         r"^[\W_]*By\s+" + _NOT_A_NAME + r"\[?" + _NAME + r"\]?(?:\([^)]*\))?"
-        r"(?:\s*(?:,|\||\band\b|-|—)\s*\[?" + _NAME + r"\]?)*[\s*_]*$"),
-    Cue("byline", "reporting_by",
-        _LEAD + r"(?i:(?:additional )?reporting by|writing by|editing by|compiled by)\b"),
-    Cue("byline", "reporting_by_note",
+        r"(?:\s*(?:,|\||\band\b|-|—)\s*\[?" + _NAME + r"\]?)*[\s*_]*$",
+    ),
+    Cue(
+        "byline",
+        "reporting_by",
+        _LEAD + r"(?i:(?:additional )?reporting by|writing by|editing by|compiled by)\b",
+    ),
+    Cue(
+        "byline",
+        "reporting_by_note",
         r"\((?i:(?:additional )?reporting by|writing by|editing by|compiled by)\b",
-        triggers=("reporting by", "writing by", "editing by", "compiled by")),
+        triggers=("reporting by", "writing by", "editing by", "compiled by"),
+    ),
     Cue("byline", "reading_time", r"^[\W_]*\d+\s*-?\s*min(?:ute)?s?\.?\s+read[\W_]*$"),
-    Cue("disclaimer", "sale_notice",
+    Cue(
+        "disclaimer",
+        "sale_notice",
         r"(?i:notice of a (?:potential|possible|proposed) sale is required by law|"
         r"does not mean (?:that )?the sale has been concluded|"
         r"all questions regarding this proposed)",
-        triggers=("required by law", "has been concluded", "questions regarding")),
-    Cue("ad", "advertisement",
+        triggers=("required by law", "has been concluded", "questions regarding"),
+    ),
+    Cue(
+        "ad",
+        "advertisement",
         _LEAD + r"(?i:advertisement|advertising|sponsored(?: content)?|story continues below|"
-        r"continue reading|scroll to continue|read the full (?:story|article))(?:\b[^.]{0,40})?$"),
-    Cue("prompt", "cookies",
+        r"continue reading|scroll to continue|read the full (?:story|article))(?:\b[^.]{0,40})?$",
+    ),
+    Cue(
+        "prompt",
+        "cookies",
         r"(?i:we use cookies|(?:site|website) uses cookies|accept (?:all )?cookies|"
         r"(?:read|see) our (?:privacy|cookie) policy|terms of (?:use|service))",
-        triggers=("cookie", "privacy policy", "terms of use", "terms of service")),
-    Cue("prompt", "share_buttons",
+        triggers=("cookie", "privacy policy", "terms of use", "terms of service"),
+    ),
+    Cue(
+        "prompt",
+        "share_buttons",
         _LEAD + r"(?i:share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|telegram|"
         r"reddit|copy link|comments?|save)(?:[\s|,/·•]+(?i:share|tweet|email|e-mail|print|"
         r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|copy link|comments?|save|on|"
-        r"this|article))*[\W_]*$"),
-    Cue("caption", "photo_credit",
+        r"this|article))*[\W_]*$",
+    ),
+    Cue(
+        "caption",
+        "photo_credit",
         _LEAD + r"(?i:(?:file )?(?:photo|image|picture|video|graphic|illustration)s?\s*"
-        r"(?:by\b|:|credit|courtesy)|credit\s*:)"),
-    Cue("caption", "agency_credit",
+        r"(?:by\b|:|credit|courtesy)|credit\s*:)",
+    ),
+    Cue(
+        "caption",
+        "agency_credit",
         r"^[\W_]*[A-Z][^.!?\n]{0,60}(?:,|/|\||—|-)\s*(?:Reuters|AFP|AP|Getty Images|Xinhua|"
-        r"CNA|EPA|Bloomberg|Kyodo|Yonhap|Shutterstock|file photo|handout)(?:/[\w ]+)?[\W_]*$"),
-    Cue("copyright", "source_line",
-        _LEAD + r"(?i:source|sources|via)\s*:\s*[^.!?]{0,60}$"),
+        r"CNA|EPA|Bloomberg|Kyodo|Yonhap|Shutterstock|file photo|handout)(?:/[\w ]+)?[\W_]*$",
+        triggers=(
+            "reuters",
+            "afp",
+            "getty",
+            "xinhua",
+            "cna",
+            "epa",
+            "bloomberg",
+            "kyodo",
+            "yonhap",
+            "shutterstock",
+            "file photo",
+            "handout",
+            "/ap",
+            ", ap",
+            "- ap",
+            "— ap",
+            "| ap",
+        ),
+    ),
+    Cue("copyright", "source_line", _LEAD + r"(?i:source|sources|via)\s*:\s*[^.!?]{0,60}$"),
 )
 
 #: how far around its trigger word an anywhere-cue's pattern is looked for
 TRIGGER_REACH = 60
 
-_OPENING = tuple(cue for cue in CUES if cue.pattern.startswith("^"))
-_ANYWHERE = tuple(cue for cue in CUES if not cue.pattern.startswith("^"))
-_OPENING_RE = re.compile("|".join(f"(?P<c{i}>{cue.pattern})" for i, cue in enumerate(_OPENING)))
+# cues without trigger words open their line: one regex tries them all after one shared lead
+_OPENING = tuple(cue for cue in CUES if not cue.triggers)
+_OPENING_RE = re.compile(
+    _LEAD
+    + "(?:"
+    + "|".join(f"(?P<c{i}>{cue.pattern.removeprefix(_LEAD)})" for i, cue in enumerate(_OPENING))
+    + ")"
+)
+_ANYWHERE = tuple(cue for cue in CUES if cue.triggers)
 _ANYWHERE_RES = tuple(re.compile(cue.pattern) for cue in _ANYWHERE)
 _TRIGGERS = tuple(sorted({t for cue in _ANYWHERE for t in cue.triggers}))
 
@@ -261,8 +359,13 @@ def _cue(text: str, triggered: bool) -> Cue | None:
                 at = lower.find(trigger)
                 if at < 0:
                     continue
-                start, end = (max(0, at - TRIGGER_REACH), at + len(trigger) + TRIGGER_REACH) if (
-                    exact) else (0, len(text))
+                start, end = (
+                    (max(0, at - TRIGGER_REACH), at + len(trigger) + TRIGGER_REACH)
+                    if (exact)
+                    else (0, len(text))
+                )
+                if cue.pattern.startswith("^"):
+                    start, end = 0, len(text)
                 if pattern.search(text, start, end):
                     return cue
     return None
@@ -324,8 +427,11 @@ def _unrelated(lines: list[Line], first: int, last: int, marks: dict[int, Boiler
     if not block_words:
         return False
     overlap = len(block_words & _content_words(" ".join(article))) / len(block_words)
-    limit = SIDEBAR_MAX_OVERLAP if _title_case_share(block) >= TITLE_CASE_SHARE else (
-        SIDEBAR_MAX_OVERLAP_PLAIN)
+    limit = (
+        SIDEBAR_MAX_OVERLAP
+        if _title_case_share(block) >= TITLE_CASE_SHARE
+        else (SIDEBAR_MAX_OVERLAP_PLAIN)
+    )
     return overlap < limit
 
 

@@ -74,8 +74,16 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "outlet": ("outlet", "source", "publisher", "site", "site_name"),
     "url": ("url", "link", "source_url"),
-    "published": ("published", "date", "published_at", "publish_date", "pubdate",
-                  "published_date", "datetime", "timestamp"),
+    "published": (
+        "published",
+        "date",
+        "published_at",
+        "publish_date",
+        "pubdate",
+        "published_date",
+        "datetime",
+        "timestamp",
+    ),
     "published_evidence": ("published_evidence",),
 }
 MANIFEST_FILE_FIELDS = ("file", "path", "filename", "doc")
@@ -83,10 +91,17 @@ MANIFEST_FILE_FIELDS = ("file", "path", "filename", "doc")
 JSON_LIST_KEYS = ("articles", "records", "documents", "docs", "data", "items", "results")
 #: file signatures of common binary formats, and how to name them to a person
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a zip archive or Office document"), (b"%PDF", "a PDF"),
-    (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"Rar!", "a RAR archive"),
-    (b"\x7fELF", "a program"), (b"MZ", "a Windows program"), (b"SQLite format 3", "a database"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive or Office document"),
+    (b"%PDF", "a PDF"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+    (b"SQLite format 3", "a database"),
 )
 #: bytes sniffed to tell text from binary and UTF-16 from the rest
 SNIFF_BYTES = 8192
@@ -97,8 +112,10 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 UTF16_NUL_SHARE = 0.3
 UTF16_OTHER_NUL_SHARE = 0.05
 BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 FALLBACK_ENCODING = "cp1252"
@@ -121,8 +138,12 @@ class Meta:
 
     def fill(self, other: Meta) -> Meta:
         """Return this metadata with blanks filled from other (its dates rank after ours)."""
-        return Meta(self.title or other.title, self.outlet or other.outlet,
-                    self.url or other.url, self.published + other.published)
+        return Meta(
+            self.title or other.title,
+            self.outlet or other.outlet,
+            self.url or other.url,
+            self.published + other.published,
+        )
 
 
 # -- public API ---------------------------------------------------------------------------
@@ -173,18 +194,30 @@ def read_bytes(
 def document_row(d: Document) -> dict[str, object]:
     """Return the ``docs`` command's row for a document."""
     return {
-        "doc": d.doc, "title": d.title, "outlet": d.outlet, "url": d.url,
+        "doc": d.doc,
+        "title": d.title,
+        "outlet": d.outlet,
+        "url": d.url,
         "published": d.published.isoformat() if d.published else "",
-        "published_source": d.published_source, "chars": len(d.text),
-        "boilerplate_chars": d.boilerplate_chars, "error": "",
+        "published_source": d.published_source,
+        "chars": len(d.text),
+        "boilerplate_chars": d.boilerplate_chars,
+        "error": "",
     }
 
 
 def error_row(e: ReadError) -> dict[str, object]:
     """Return the ``docs`` command's row for an input that could not be read."""
     return {
-        "doc": e.path, "title": "", "outlet": "", "url": "", "published": "",
-        "published_source": "", "chars": None, "boilerplate_chars": None, "error": e.message,
+        "doc": e.path,
+        "title": "",
+        "outlet": "",
+        "url": "",
+        "published": "",
+        "published_source": "",
+        "chars": None,
+        "boilerplate_chars": None,
+        "error": e.message,
     }
 
 
@@ -279,8 +312,9 @@ def _columns(header: Iterable[str]) -> str:
 MetaLookup = Callable[[str], Meta]
 
 
-def _read_folder(root: Path, explicit: Manifest | None, docs: list[Document],
-                 errors: list[ReadError]) -> None:
+def _read_folder(
+    root: Path, explicit: Manifest | None, docs: list[Document], errors: list[ReadError]
+) -> None:
     """Read every article file under root, in sorted order."""
     names = _folder_files(root)
     manifests: dict[str, Manifest | None] = {}
@@ -332,7 +366,7 @@ def _folder_keys(name: str, manifests: Mapping[str, Manifest | None]) -> list[tu
     while True:
         manifest = manifests.get(folder)
         if manifest is not None:
-            chain.append((manifest, name[len(folder) + 1:] if folder else name))
+            chain.append((manifest, name[len(folder) + 1 :] if folder else name))
         if not folder:
             return chain
         folder = _parent(folder)
@@ -340,27 +374,39 @@ def _folder_keys(name: str, manifests: Mapping[str, Manifest | None]) -> list[tu
 
 def _lookup(name: str, chain: Sequence[tuple[Manifest, str]]) -> MetaLookup:
     """Return a function giving a document's metadata from the manifests in the chain."""
+
     def meta(key: str) -> Meta:
-        record = key[len(name):]  # "" for the file itself, "#id" for one of its records
+        record = key[len(name) :]  # "" for the file itself, "#id" for one of its records
         found = Meta()
         for manifest, file_key in chain:
             got = manifest.meta(file_key + record)
             if got is not None:
                 found = found.fill(got)
         return found
+
     return meta
 
 
-def _read_named_file(path: Path, explicit: Manifest | None, docs: list[Document],
-                     errors: list[ReadError]) -> None:
+def _read_named_file(
+    path: Path, explicit: Manifest | None, docs: list[Document], errors: list[ReadError]
+) -> None:
     """Read one file named on the command line (its folder's manifest applies)."""
     if path.name == MANIFEST_NAME:
-        errors.append(ReadError(str(path), "this is a manifest, not articles: name its folder, "
-                                           "or pass it with --manifest"))
+        errors.append(
+            ReadError(
+                str(path),
+                "this is a manifest, not articles: name its folder, or pass it with --manifest",
+            )
+        )
         return
     if path.suffix.lower() not in SUFFIXES:
-        errors.append(ReadError(str(path), f"unsupported file type '{path.suffix or path.name}' "
-                                           f"(expected {', '.join(sorted(SUFFIXES))})"))
+        errors.append(
+            ReadError(
+                str(path),
+                f"unsupported file type '{path.suffix or path.name}' "
+                f"(expected {', '.join(sorted(SUFFIXES))})",
+            )
+        )
         return
     chain = _explicit_keys(path, explicit)
     folder_manifest = path.parent / MANIFEST_NAME
@@ -370,8 +416,9 @@ def _read_named_file(path: Path, explicit: Manifest | None, docs: list[Document]
     _read_file(path, path.name, _lookup(path.name, chain), docs, errors)
 
 
-def _read_file(path: Path, name: str, meta: MetaLookup, docs: list[Document],
-               errors: list[ReadError]) -> None:
+def _read_file(
+    path: Path, name: str, meta: MetaLookup, docs: list[Document], errors: list[ReadError]
+) -> None:
     """Read one file into docs, or explain in errors why not."""
     try:
         _check_size(path.stat().st_size, name)
@@ -400,8 +447,9 @@ def _check_size(size: int, name: str) -> None:
         raise ReadFailure(f"file is {size / _MB:.1f} MB, larger than the {limit // _MB} MB limit")
 
 
-def _read_data(name: str, data: bytes, where: str, path: str,
-               meta: MetaLookup) -> tuple[list[Document], list[ReadError]]:
+def _read_data(
+    name: str, data: bytes, where: str, path: str, meta: MetaLookup
+) -> tuple[list[Document], list[ReadError]]:
     """Return the documents in one file's bytes; raise ReadFailure when none can be."""
     suffix = Path(name).suffix.lower()
     if not data:
@@ -432,7 +480,7 @@ def _decode(data: bytes, where: str, declared: str | None = None) -> str:
     """Return the bytes decoded (BOM removed); raise ReadFailure for binary data."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return _decode_as(data[len(bom):], encoding, where)
+            return _decode_as(data[len(bom) :], encoding, where)
     utf16 = _bomless_utf16(data[:SNIFF_BYTES])
     if utf16 is not None:
         try:
@@ -463,8 +511,9 @@ def _decode_as(data: bytes, encoding: str, where: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
-        log.warning("%s: some bytes are not valid %s and were replaced with U+FFFD",
-                    where, encoding)
+        log.warning(
+            "%s: some bytes are not valid %s and were replaced with U+FFFD", where, encoding
+        )
         return text
 
 
@@ -492,7 +541,8 @@ def _refuse_binary(data: bytes) -> None:
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > BINARY_CONTROL_SHARE * len(head):
         raise ReadFailure(
-            f"binary file ({controls} control bytes in its first {len(head)}), not text")
+            f"binary file ({controls} control bytes in its first {len(head)}), not text"
+        )
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
@@ -515,8 +565,9 @@ def _declared_charset(data: bytes) -> str | None:
 Record = tuple[str, int, Mapping[str, object] | str]
 
 
-def _collection(name: str, path: str, records: Iterator[Record],
-                meta: MetaLookup) -> tuple[list[Document], list[ReadError]]:
+def _collection(
+    name: str, path: str, records: Iterator[Record], meta: MetaLookup
+) -> tuple[list[Document], list[ReadError]]:
     """Return the documents and errors of a collection's records."""
     docs: list[Document] = []
     errors: list[ReadError] = []
@@ -549,8 +600,9 @@ def _collection(name: str, path: str, records: Iterator[Record],
 
 def _texts(record: Mapping[str, object]) -> dict[str, str]:
     """Return a record's scalar fields as text."""
-    return {k: str(v) for k, v in record.items()
-            if v is not None and not isinstance(v, (dict, list))}
+    return {
+        k: str(v) for k, v in record.items() if v is not None and not isinstance(v, (dict, list))
+    }
 
 
 def _normalised(record: Mapping[str, object], text_key: str | None = None) -> dict[str, object]:
@@ -564,8 +616,10 @@ def _normalised(record: Mapping[str, object], text_key: str | None = None) -> di
 
 def _no_text(fields: Iterable[str]) -> str:
     """Return the message for a record without a text field."""
-    return (f"no text field (fields found: {_columns(fields)}; expected one of: "
-            f"{', '.join(RECORD_FIELDS['text'])})")
+    return (
+        f"no text field (fields found: {_columns(fields)}; expected one of: "
+        f"{', '.join(RECORD_FIELDS['text'])})"
+    )
 
 
 def _jsonl_records(text: str) -> Iterator[Record]:
@@ -600,18 +654,24 @@ def _json_records(text: str) -> Iterator[Record]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as failure:
-        raise ReadFailure(f"not valid JSON ({failure.msg} at line {failure.lineno}, "
-                          f"column {failure.colno})") from None
+        raise ReadFailure(
+            f"not valid JSON ({failure.msg} at line {failure.lineno}, column {failure.colno})"
+        ) from None
     if isinstance(value, dict):
-        lists = [value[k] for k in value if str(k).lower() in JSON_LIST_KEYS
-                 and isinstance(value[k], list)]
+        lists = [
+            value[k]
+            for k in value
+            if str(k).lower() in JSON_LIST_KEYS and isinstance(value[k], list)
+        ]
         if lists:
             value = lists[0]
         elif "text" in _normalised(value):
             value = [value]
         else:
-            raise ReadFailure("no articles found: expected a list of objects with a 'text' field "
-                              f"(top-level keys: {_columns(map(str, value))})")
+            raise ReadFailure(
+                "no articles found: expected a list of objects with a 'text' field "
+                f"(top-level keys: {_columns(map(str, value))})"
+            )
     if not isinstance(value, list):
         raise ReadFailure(f"expected a list of articles, found {type(value).__name__}")
     for number, item in enumerate(value, 1):
@@ -624,8 +684,10 @@ def _csv_records(text: str) -> Iterator[Record]:
     header = [name.strip() for name in reader.fieldnames or [] if name]
     text_key = next((k for k in RECORD_FIELDS["text"] if k in {h.lower() for h in header}), None)
     if text_key is None:
-        raise ReadFailure(f"no text column (columns found: {_columns(header)}; "
-                          f"expected one of: {', '.join(RECORD_FIELDS['text'])})")
+        raise ReadFailure(
+            f"no text column (columns found: {_columns(header)}; "
+            f"expected one of: {', '.join(RECORD_FIELDS['text'])})"
+        )
     number = 0
     while True:
         try:
@@ -656,20 +718,94 @@ csv.field_size_limit(MAX_COLLECTION_BYTES)
 # -- HTML ---------------------------------------------------------------------------------
 
 #: elements whose content is not readable article text
-SKIP_TAGS = frozenset({"script", "style", "nav", "head", "noscript", "template", "svg", "iframe",
-                       "form", "button", "select", "footer", "aside", "figure"})
+SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "head",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "form",
+        "button",
+        "select",
+        "footer",
+        "aside",
+        "figure",
+    }
+)
 #: elements that begin a new block of text
-BLOCK_TAGS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
-                        "article", "section", "header", "main", "tr", "dt", "dd", "figcaption",
-                        "table", "ul", "ol", "dl", "address", "hr", "br", "caption", "summary"})
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "article",
+        "section",
+        "header",
+        "main",
+        "tr",
+        "dt",
+        "dd",
+        "figcaption",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "address",
+        "hr",
+        "br",
+        "caption",
+        "summary",
+    }
+)
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed",
-                       "source", "track", "wbr"})
+VOID_TAGS = frozenset(
+    {
+        "br",
+        "hr",
+        "img",
+        "meta",
+        "link",
+        "input",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 #: meta names/properties that carry the publication date
-PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date",
-                  "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
-                  "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date",
-                  "parsely-pub-date", "citation_publication_date", "article.published")
+PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "article.published",
+)
 OUTLET_META = ("og:site_name", "application-name", "publisher")
 TITLE_META = ("og:title", "twitter:title")
 URL_META = ("og:url",)
@@ -837,10 +973,17 @@ def _document(name: str, text: str, path: str, meta: Meta) -> Document:
         spans = _with_span(spans, Boilerplate(dateline[1], dateline[2], "dateline", "dateline"))
     published, source, confidence, evidence = _published(name, text, spans, meta, dateline)
     return Document(
-        doc=name, text=text, title=meta.title or title_from_text(text), outlet=meta.outlet,
+        doc=name,
+        text=text,
+        title=meta.title or title_from_text(text),
+        outlet=meta.outlet,
         url=meta.url,
-        published=published, published_source=source, published_confidence=confidence,
-        published_evidence=evidence, boilerplate=spans, path=path,
+        published=published,
+        published_source=source,
+        published_confidence=confidence,
+        published_evidence=evidence,
+        boilerplate=spans,
+        path=path,
     )
 
 
@@ -867,7 +1010,10 @@ def _with_span(spans: tuple[Boilerplate, ...], extra: Boilerplate) -> tuple[Boil
 
 
 def _published(
-    name: str, text: str, spans: tuple[Boilerplate, ...], meta: Meta,
+    name: str,
+    text: str,
+    spans: tuple[Boilerplate, ...],
+    meta: Meta,
     dateline: tuple[date, int, int] | None,
 ) -> tuple[date | None, str, float, str]:
     """Return (date, source, confidence, evidence) from metadata, dateline, URL or inference."""
@@ -877,8 +1023,9 @@ def _published(
         day = parse_date(value)
         if day is not None:
             return day, source, CONFIDENCE["metadata"], evidence
-        log.warning("%s: publication date %r (%s) does not parse; using the text",
-                    name, value, source)
+        log.warning(
+            "%s: publication date %r (%s) does not parse; using the text", name, value, source
+        )
         notes.append(f"{source} date '{value}' did not parse; ")
     prefix = "".join(notes)
     if dateline is not None:

@@ -31,10 +31,30 @@ CONFIDENCE = {
 YEAR_ONLY_DATE = (7, 1)
 
 MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 
 _MONTH = (
@@ -106,8 +126,9 @@ CURRENT_YEAR_RE = re.compile(
     r"|\b(?P<y2>" + _YEAR + r")\s+(?:so far|to date|thus far)\b",
     re.IGNORECASE,
 )
-COPYRIGHT_YEAR_RE = re.compile(r"(?:©|\(c\)|copyright)[^\n]{0,80}?\b(?P<year>" + _YEAR + r")\b",
-                               re.IGNORECASE)
+COPYRIGHT_YEAR_RE = re.compile(
+    r"(?:©|\(c\)|copyright)[^\n]{0,80}?\b(?P<year>" + _YEAR + r")\b", re.IGNORECASE
+)
 #: a month name, where the month mentions below start (found far faster than the mentions)
 MONTH_NAME_RE = re.compile(rf"{_FULL_MONTH}|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.")
 #: a month with a day but no year: "on November 29", "November 29,"; matched at a month name
@@ -196,8 +217,11 @@ def _date_from_match(found: re.Match[str], tag: str) -> date | None:
     """Return the date of a match of _full_date_pattern(tag)."""
     for i in ("1", "2"):
         if found[f"y{i}{tag}"]:
-            return _safe_date(int(found[f"y{i}{tag}"]), _month_number(found[f"m{i}{tag}"]),
-                              _day_number(found[f"d{i}{tag}"]))
+            return _safe_date(
+                int(found[f"y{i}{tag}"]),
+                _month_number(found[f"m{i}{tag}"]),
+                _day_number(found[f"d{i}{tag}"]),
+            )
     return _safe_date(int(found[f"y3{tag}"]), int(found[f"m3{tag}"]), int(found[f"d3{tag}"]))
 
 
@@ -248,7 +272,7 @@ def _bare_dateline(text: str) -> tuple[date, int, int] | None:
             continue
         if any(mark in line[: found.start()] for mark in ".!?"):
             continue
-        tail = DATELINE_TAIL_RE.match(line[found.end():])
+        tail = DATELINE_TAIL_RE.match(line[found.end() :])
         if tail is None:
             continue
         right = len(line.rstrip(" \t*_\r"))
@@ -319,7 +343,9 @@ def infer_published(
 
 
 def _completed_dateline(
-    partial: tuple[int, int, str], year: int | None, year_reason: str,
+    partial: tuple[int, int, str],
+    year: int | None,
+    year_reason: str,
     latest: tuple[date, str] | None,
 ) -> tuple[date, float, str] | None:
     """Return a yearless dateline's date in the year the text is written in (else the latest)."""
@@ -339,7 +365,7 @@ def _blank_spans(text: str, spans: Sequence[Boilerplate]) -> str:
     parts: list[str] = []
     offset = 0
     for span in spans:
-        parts.append(text[offset:span.start])
+        parts.append(text[offset : span.start])
         parts.append(" " * (span.end - span.start))
         offset = span.end
     parts.append(text[offset:])
@@ -375,8 +401,9 @@ def full_dates(text: str) -> Iterator[re.Match[str]]:
 def _near_a_year(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """Return the first match of a pattern that holds a year, searching only around years."""
     for year in YEAR_RE.finditer(text):
-        found = pattern.search(text, max(0, year.start() - YEAR_PHRASE_REACH),
-                               year.end() + YEAR_PHRASE_REACH)
+        found = pattern.search(
+            text, max(0, year.start() - YEAR_PHRASE_REACH), year.end() + YEAR_PHRASE_REACH
+        )
         if found is not None:
             return found
     return None
@@ -407,17 +434,17 @@ def _date_in_year(body: str, year: int, year_reason: str) -> tuple[date, float, 
         return day, CONFIDENCE["year_hint_month_day"], reason
     if months:
         day, said = max(months)
-        reason = (f"the latest month mentioned is '{said}' (dated its first day); "
-                  f"the year {year} {year_reason}")
+        reason = (
+            f"the latest month mentioned is '{said}' (dated its first day); "
+            f"the year {year} {year_reason}"
+        )
         return day, CONFIDENCE["year_hint_month"], reason
     middle = date(year, *YEAR_ONLY_DATE)
     reason = f"only the year {year} is known ({year_reason}); dated mid-year"
     return middle, CONFIDENCE["year_hint_only"], reason
 
 
-def _month_mentions(
-    body: str, year: int
-) -> tuple[list[tuple[date, str]], list[tuple[date, str]]]:
+def _month_mentions(body: str, year: int) -> tuple[list[tuple[date, str]], list[tuple[date, str]]]:
     """Return the yearless month-days and lone months of the body (not future ones), in year."""
     days: list[tuple[date, str]] = []
     months: list[tuple[date, str]] = []
@@ -433,8 +460,12 @@ def _month_mentions(
             continue
         lead = MONTH_ALONE_LEAD_RE.search(body, max(0, start - MONTH_ALONE_LEAD_REACH), start)
         alone = not name.group().endswith(".") and not _DIGIT_NEXT_RE.match(body, name.end())
-        if lead is not None and alone and not body[name.end():name.end() + 1].isalnum() and (
-                not _future(body, start)):
+        if (
+            lead is not None
+            and alone
+            and not body[name.end() : name.end() + 1].isalnum()
+            and (not _future(body, start))
+        ):
             first = date(year, _month_number(name.group()), 1)
-            months.append((first, body[lead.start():name.end()]))
+            months.append((first, body[lead.start() : name.end()]))
     return days, months
