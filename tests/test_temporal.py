@@ -184,3 +184,12 @@ NO_INTERVAL = ["PRESENT_REF", "PAST_REF", "FUTURE_REF", "XXXX-08-17", "XXXX-WXX-
 @pytest.mark.parametrize("value", NO_INTERVAL)
 def test_value_interval_none_for_values_without_a_date(value: str) -> None:
     assert value_interval(value) is None
+
+
+@pytest.mark.parametrize("published", [D("2020-10-27"), None])
+def test_a_date_in_a_name_is_marked_and_never_takes_the_publication_year(
+    published: date | None,
+) -> None:
+    text = "Beijing said the sale violates the August 17 Communique."
+    [timex] = tag(text, published)
+    assert (timex.text, timex.value, timex.rule) == ("August 17", "XXXX-08-17", "name")

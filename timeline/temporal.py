@@ -692,7 +692,7 @@ def _md_value(
     if year:
         d = _safe_date(int(year), month, day)
         return ("DATE", d.isoformat(), "") if d else None
-    if NAME_AFTER.match(text, e) and text[max(0, s - 4) : s].lower() == "the ":
+    if _is_name(text, s, e):
         return "DATE", f"XXXX-{month:02d}-{day:02d}", ""
     base = ctx.published
     if base is None:
@@ -710,6 +710,11 @@ def _md_value(
         y += 1
     d = _safe_date(y, month, day)
     return ("DATE", d.isoformat(), base.isoformat()) if d else None
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """Return whether a date is part of a name ("the August 17 Communique"), not a story date."""
+    return bool(NAME_AFTER.match(text, end)) and text[max(0, start - 4) : start].lower() == "the "
 
 
 def _r_date_iso(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
@@ -1589,7 +1594,7 @@ def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = 
         if typ == "DURATION_ONLY":
             typ, end = "DURATION", _duration_end(m)
         name = rule
-        if value.startswith("XXXX-") and rule in ("date_month_day", "date_day_month") and published:
+        if rule in ("date_month_day", "date_day_month") and _is_name(text, start, end):
             name = "name"
         if typ == "DATE" and rule not in NO_PREFIX_RULES:
             start = max(_with_prefix(text, start, rule), out[-1].end if out else 0)
