@@ -32,6 +32,7 @@ from timeline.vocabulary import (
     find_hits,
     read_rows,
     table_rows,
+    whole_text_once,
 )
 
 TABLE = "actors.csv"
@@ -309,6 +310,15 @@ def _in_dateline(text: str, m: Match) -> bool:
     return dateline is not None and dateline.end() >= m.end
 
 
+def _all_actors(text: str) -> list[Match]:
+    """Return the actors named in the whole text, normalised, in order."""
+    found = _joined(text, _matches(text, 0, len(text)))
+    return [m for m in found if not _in_dateline(text, m)]
+
+
+_actors_within = whole_text_once(_all_actors)
+
+
 def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Match]:
     """Return the actors named in text[start:end] (offsets into text), normalised, in order."""
-    return [m for m in _joined(text, _matches(text, start, end)) if not _in_dateline(text, m)]
+    return _actors_within(text, start, end)

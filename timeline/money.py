@@ -16,6 +16,7 @@ import re
 from functools import cache
 
 from timeline.records import Money
+from timeline.vocabulary import whole_text_once
 
 #: multipliers of the scale words and abbreviations (matched case-insensitively)
 SCALES: dict[str, float] = {
@@ -374,8 +375,15 @@ def _word_amounts(text: str, start: int, end: int) -> list[Money]:
     return found
 
 
+def _all_money(text: str) -> list[Money]:
+    """Return the amounts of money in the whole text, in order."""
+    found = _amounts(text, 0, len(text)) + _word_amounts(text, 0, len(text))
+    return _paired(text, sorted(found, key=lambda m: m.start))
+
+
+_money_within = whole_text_once(_all_money)
+
+
 def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]:
     """Return the amounts of money in text[start:end], offsets into text, in order."""
-    stop = len(text) if end is None else end
-    found = _amounts(text, start, stop) + _word_amounts(text, start, stop)
-    return _paired(text, sorted(found, key=lambda m: m.start))
+    return _money_within(text, start, end)

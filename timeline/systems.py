@@ -24,6 +24,7 @@ from timeline.vocabulary import (
     find_hits,
     read_rows,
     table_rows,
+    whole_text_once,
 )
 
 #: the categories of the systems table
@@ -179,6 +180,12 @@ def _shared_modifiers(text: str, start: int, m: Match, taken: list[Match]) -> li
 
 def find_systems(text: str, start: int = 0, end: int | None = None) -> list[Match]:
     """Return the weapon systems named in text[start:end] (offsets into text), in order."""
+    return _systems_within(text, start, end)
+
+
+def _all_systems(text: str) -> list[Match]:
+    """Return the weapon systems named in the whole text, in order."""
+    start, end = 0, len(text)
     found = _without_appositions(text, _matches(text, start, end))
     out: list[Match] = []
     for m in found:
@@ -188,3 +195,6 @@ def find_systems(text: str, start: int = 0, end: int | None = None) -> list[Matc
             out.extend(_shared_modifiers(text, start, m, found))
         out.append(m)
     return out
+
+
+_systems_within = whole_text_once(_all_systems)

@@ -17,11 +17,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+import threading
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, TypeVar
 
 #: characters that separate the words of an alias; any run of them (or none) matches
 SEPARATORS = " -\u2010\u2011\u2013\u2014/"
@@ -259,3 +261,46 @@ def table_rows(table: str) -> tuple[dict[str, str], ...]:
     """Return the rows of a CSV table shipped in timeline/data, read once."""
     text = files("timeline.data").joinpath(table).read_text(encoding="utf-8")
     return tuple(csv.DictReader(io.StringIO(text, newline="")))
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def whole_text_once(
+    finder: Callable[[str], list[S]],
+) -> Callable[[str, int, int | None], list[S]]:
+    """Return finder over text[start:end] that reads each text whole once and keeps the last.
+
+    Callers ask sentence by sentence about one document: a call per sentence costs more in
+    overhead than the search itself, so the first call reads the whole text and later calls
+    about the same text object take the matches lying inside their span. A match that
+    crosses the span's edge is not returned.
+    """
+    memo = threading.local()
+
+    def within(text: str, start: int = 0, end: int | None = None) -> list[S]:
+        stop = len(text) if end is None else end
+        if start <= 0 and stop >= len(text):
+            return finder(text)
+        last = getattr(memo, "last", None)
+        if last is None or last[0] is not text:
+            found = finder(text)
+            last = (text, found, [m.start for m in found])
+            memo.last = last
+        out = []
+        for m in last[1][bisect_left(last[2], start) :]:
+            if m.start >= stop:
+                break
+            if m.end <= stop:
+                out.append(m)
+        return out
+
+    return within
