@@ -121,6 +121,11 @@ CONVENTIONS = [
      [("Feb. 22", "2000-02-22"), ("the next morning", "2000-02-23TMO")]),
     ("The president arrived in Philadelphia later in the day.", "1998-02-13",
      [("the day", "1998-02-13")]),
+    ("He stepped down as chairman in March for health reasons.", "1989-11-02",
+     [("March", "1989-03")]),
+    ("Hate group numbers dropped through the nineties.", "1998-03-03", [("the nineties", "199")]),
+    ("Funds may have to sell bonds in the weeks ahead.", "1989-10-27",
+     [("the weeks ahead", "PXW")]),
 ]
 
 

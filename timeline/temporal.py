@@ -178,6 +178,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
         r"(?P<unit>(?i:year|month|decade|century))\b",
     ),
     ("vague_duration", rf"(?P<rel>(?i:recent|coming|the\s+coming|past))\s+(?P<unit>{UNIT})s\b"),
+    ("units_ahead", rf"(?:(?i:the)\s+)?(?P<unit>{UNIT})s\s+(?i:ahead)\b"),
     (
         "bare_units",
         r"(?:(?<=\b[Ff]or\s)|(?<=within\s)|(?<=\bin\s))"
@@ -235,6 +236,11 @@ RULE_PATTERNS: list[tuple[str, str]] = [
         "decade",
         r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0"
         r"|['’](?P<short>\d)0)['’]?s\b",
+    ),
+    (
+        "decade_word",
+        r"(?i:the)\s+(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?P<word>(?i:twenties|thirties|forties"
+        r"|fifties|sixties|seventies|eighties|nineties))\b",
     ),
     ("century", r"(?:(?i:the|this|last|next)\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)"),
     ("this_century", r"(?P<rel>(?i:this|last|next))\s+(?i:century)"),
@@ -313,6 +319,8 @@ TRIGGERS: dict[str, str] = {
     "half": r"half\b",
     "quarter_ref": r"quarter|period",
     "decade": r"0['’]?s\b",
+    "decade_word": r"ties\b",
+    "units_ahead": r"ahead\b",
     "century": r"century",
     "this_century": r"century",
     "set_every": r"(?:every|each|per)\b",
@@ -368,6 +376,8 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "year_quarter": ("the 1", "the 2"),
     "spelled_year": ("nineteen", "two thousand"),
     "decade": ("0s", "0's", "0’s"),
+    "decade_word": ("ties",),
+    "units_ahead": ("ahead",),
     "century": ("century",),
     "this_century": ("century",),
     "set_word": ("ly",),
@@ -775,9 +785,10 @@ def _r_month(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Reso
     """Return a month named without a year: its latest occurrence, or the coming one."""
     mon = m["mon"]
     rel = (m["rel"] or "").lower().split()
-    if mon == "May" and not rel and not MAY_CUES.search(text, max(0, s - 12), s):
+    month_cue = bool(MAY_CUES.search(text, max(0, s - 12), s))
+    if mon == "May" and not rel and not month_cue:
         return None
-    if mon == "March" and not rel and MARCH_VERB.match(text, e):
+    if mon == "March" and not rel and MARCH_VERB.match(text, e) and not month_cue:
         return None
     month = _month_num(mon)
     base = ctx.published
@@ -1250,6 +1261,17 @@ def _r_year(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resol
     return "DATE", str(year), ""
 
 
+def _r_decade_word(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the nineties" as the decade of the 1900s it names (199)."""
+    tens = int(NUMBER_WORDS[m["word"].lower()[:-3] + "y"] // 10)
+    return "DATE", f"19{tens}", ""
+
+
+def _r_units_ahead(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
+    """Return "the weeks ahead" as a duration without a number."""
+    return "DURATION", _duration(None, m["unit"]), ""
+
+
 def _r_decade(m: re.Match[str], text: str, s: int, e: int, ctx: _Context) -> Resolved:
     """Return "the 1990s", "the '80s", "the early 1980s"."""
     suffix = "" if m.group()[:3].lower() == "the" else "X"
@@ -1453,6 +1475,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
     "spelled_year": _r_spelled_year,
     "year_quarter": _r_year_quarter,
     "decade": _r_decade,
+    "decade_word": _r_decade_word,
+    "units_ahead": _r_units_ahead,
     "century": _r_century,
     "this_century": _r_this_century,
     "reference": _r_reference,
