@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from timeline.records import Boilerplate
@@ -200,8 +200,6 @@ CUES: tuple[Cue, ...] = (
             "afp",
             "getty",
             "xinhua",
-            "cna",
-            "epa",
             "bloomberg",
             "kyodo",
             "yonhap",
@@ -213,6 +211,10 @@ CUES: tuple[Cue, ...] = (
             "- ap",
             "— ap",
             "| ap",
+            ", epa",
+            "/epa",
+            ", cna",
+            "/cna",
         ),
     ),
     Cue("copyright", "source_line", _LEAD + r"(?i:source|sources|via)\s*:\s*[^.!?]{0,60}$"),
@@ -231,7 +233,8 @@ _OPENING_RE = re.compile(
 )
 _ANYWHERE = tuple(cue for cue in CUES if cue.triggers)
 _ANYWHERE_RES = tuple(re.compile(cue.pattern) for cue in _ANYWHERE)
-_TRIGGERS = tuple(sorted({t for cue in _ANYWHERE for t in cue.triggers}))
+_TRIGGERS = tuple((phrase, i) for i, cue in enumerate(_ANYWHERE) for phrase in cue.triggers)
+_LONGEST_TRIGGER = max(len(phrase) for phrase, _ in _TRIGGERS)
 
 #: heading lines that introduce a list of other stories
 SIDEBAR_HEADING_RE = re.compile(
@@ -291,7 +294,7 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     """Return the sorted, non-overlapping spans of text that are not the article."""
     lines = list(_content_lines(text))
     marks: dict[int, Boilerplate] = {}
-    _mark_cues(lines, _triggered(text, lines), marks)
+    _mark_cues(lines, _triggers(text, lines), marks)
     _mark_sidebars(text, lines, marks)
     _mark_footer_gaps(text, lines, marks)
     return tuple(marks[i] for i in sorted(marks))
@@ -314,29 +317,38 @@ def _mark(marks: dict[int, Boilerplate], i: int, line: Line, kind: str, rule: st
         marks[i] = Boilerplate(line.start, line.end, kind, rule)
 
 
-def _triggered(text: str, lines: list[Line]) -> set[int]:
-    """Return the indexes of the lines holding a trigger word of an anywhere-cue."""
-    lower = text.lower()
-    if len(lower) != len(text):  # lower() lengthened some character: offsets would drift
-        return {i for i, ln in enumerate(lines) if any(t in ln.text.lower() for t in _TRIGGERS)}
+def _triggers(text: str, lines: list[Line]) -> dict[int, list[tuple[int, int]]]:
+    """Return, by line index, the anywhere-cues whose trigger phrases it holds, and where."""
+    lower = _lower(text)
     starts = [line.start for line in lines]
-    found = set()
-    for trigger in _TRIGGERS:
-        at = lower.find(trigger)
+    found: dict[int, list[tuple[int, int]]] = {}
+    for phrase, index in _TRIGGERS:
+        at = lower.find(phrase)
         while at >= 0:
-            found.add(bisect_right(starts, at) - 1)
-            at = lower.find(trigger, at + 1)
+            i = bisect_right(starts, at) - 1
+            found.setdefault(i, []).append((index, at - starts[i]))
+            at = lower.find(phrase, at + len(phrase))
     return found
 
 
-def _mark_cues(lines: list[Line], triggered: set[int], marks: dict[int, Boilerplate]) -> None:
+def _lower(text: str) -> str:
+    """Return the text in lower case, every character keeping its offset."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _mark_cues(
+    lines: list[Line], triggers: dict[int, list[tuple[int, int]]], marks: dict[int, Boilerplate]
+) -> None:
     """Mark lines announced by a cue phrase, link lines and separators."""
     follow = False
     for i, line in enumerate(lines):
         if follow:
             _mark(marks, i, line, "bio", "about_author")
             follow = False
-        cue = _cue(line.text, i in triggered)
+        cue = _cue(line.text, triggers.get(i, ()))
         if cue is not None:
             _mark(marks, i, line, cue.kind, cue.rule)
             follow = cue.scope == "next"
@@ -346,28 +358,19 @@ def _mark_cues(lines: list[Line], triggered: set[int], marks: dict[int, Boilerpl
             _mark(marks, i, line, "separator", "separator")
 
 
-def _cue(text: str, triggered: bool) -> Cue | None:
-    """Return the cue that announces a line as boilerplate, or None."""
+def _cue(text: str, triggers: Sequence[tuple[int, int]]) -> Cue | None:
+    """Return the cue that announces a line as boilerplate, or None.
+
+    triggers: (anywhere-cue index, offset in the line) of the trigger phrases the line holds.
+    """
     found = _OPENING_RE.match(text)
     if found is not None:
         return _OPENING[int(found.lastgroup[1:])]  # type: ignore[index]
-    if triggered:
-        lower = text.lower()
-        exact = len(lower) == len(text)
-        for cue, pattern in zip(_ANYWHERE, _ANYWHERE_RES, strict=True):
-            for trigger in cue.triggers:
-                at = lower.find(trigger)
-                if at < 0:
-                    continue
-                start, end = (
-                    (max(0, at - TRIGGER_REACH), at + len(trigger) + TRIGGER_REACH)
-                    if (exact)
-                    else (0, len(text))
-                )
-                if cue.pattern.startswith("^"):
-                    start, end = 0, len(text)
-                if pattern.search(text, start, end):
-                    return cue
+    for index, at in sorted(triggers):
+        cue = _ANYWHERE[index]
+        start = 0 if cue.pattern.startswith("^") else max(0, at - TRIGGER_REACH)
+        if _ANYWHERE_RES[index].search(text, start, at + _LONGEST_TRIGGER + TRIGGER_REACH):
+            return cue
     return None
 
 
