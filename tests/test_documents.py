@@ -111,6 +111,16 @@ def test_explicit_manifest_row_without_a_file_is_an_error(tmp_path: Path) -> Non
     ]
 
 
+def test_folder_manifest_names_files_by_their_path(tmp_path: Path) -> None:
+    (tmp_path / "manifest.csv").write_text("file,title\na.txt,Top\n")
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/a.txt"):
+        (tmp_path / name).write_text("The State Department approved the sale on Wednesday.")
+    docs, errors = read_corpus([tmp_path])
+    assert errors == []
+    assert [(d.doc, d.title) for d in docs] == [("a.txt", "Top"), ("sub/a.txt", "")]
+
+
 def test_manifest_without_a_file_column_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "manifest.csv").write_text("name,date\na.txt,2020-10-27\n")
     (tmp_path / "a.txt").write_text("The State Department approved the sale on Wednesday.")

@@ -159,7 +159,7 @@ def read_corpus(
     """
     docs: list[Document] = []
     errors: list[ReadError] = []
-    explicit = _load_manifest(Path(manifest), errors) if manifest is not None else None
+    explicit = _load_manifest(Path(manifest), errors, loose=True) if manifest is not None else None
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -230,6 +230,8 @@ class Manifest:
 
     path: Path
     rows: dict[str, dict[str, str]]
+    #: whether a row may name a file by its bare name (a manifest given for all inputs)
+    loose: bool = False
 
     @property
     def folder(self) -> Path:
@@ -238,7 +240,7 @@ class Manifest:
     def meta(self, key: str) -> Meta | None:
         """Return the metadata of the file (or file#record) named key, or None."""
         row = self.rows.get(key)
-        if row is None:
+        if row is None and self.loose:
             row = self.rows.get(key.rsplit("/", 1)[-1])
         return None if row is None else _meta_from_row(row, "manifest", self.path.name)
 
@@ -253,7 +255,7 @@ class Manifest:
         return errors
 
 
-def _load_manifest(path: Path, errors: list[ReadError]) -> Manifest | None:
+def _load_manifest(path: Path, errors: list[ReadError], loose: bool = False) -> Manifest | None:
     """Return the manifest at path, or None (with an error) when it cannot be read."""
     try:
         _check_size(path.stat().st_size, path.name)
@@ -268,7 +270,7 @@ def _load_manifest(path: Path, errors: list[ReadError]) -> Manifest | None:
             key = (row.get(file_field) or "").strip().replace("\\", "/")
             if key:
                 rows[key] = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
-        return Manifest(path, rows)
+        return Manifest(path, rows, loose)
     except FileNotFoundError:
         errors.append(ReadError(str(path), "manifest not found"))
     except ReadFailure as failure:
