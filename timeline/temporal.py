@@ -1634,9 +1634,11 @@ def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = 
 
 # ---------------------------------------------------------------- value intervals
 
+#: the unknown fields ending a value ("1998-10-XX", "1989-WXX", "199X-XX-XX"), read as coarser
+UNKNOWN_TAIL = re.compile(r"(?:-(?:XX|WXX|QX|W?XX-XX))+(?:T\w+)?$")
 PRECISION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?")),
-    ("week", re.compile(r"(\d{4})-W(\d\d?)(?:-WE)?")),
+    ("week", re.compile(r"(\d{4})-W(\d\d?)(-WE)?")),
     ("month", re.compile(r"(\d{4})-(\d\d)")),
     ("quarter", re.compile(r"(\d{4})-Q([1-4])")),
     ("half", re.compile(r"(\d{4})-H([12])")),
@@ -1648,9 +1650,16 @@ PRECISION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 def value_interval(value: str) -> tuple[date, date, str] | None:
-    """Return the first day, last day and precision of a TIMEX3 date value, None if it has none."""
+    """Return the first day, last day and precision of a TIMEX3 date value, None if it has none.
+
+    >>> value_interval("2020-Q3")
+    (datetime.date(2020, 7, 1), datetime.date(2020, 9, 30), 'quarter')
+    >>> value_interval("1998-10-XX")  # a day of October 1998
+    (datetime.date(1998, 10, 1), datetime.date(1998, 10, 31), 'month')
+    """
+    known = UNKNOWN_TAIL.sub("", value)
     for precision, pattern in PRECISION_PATTERNS:
-        m = pattern.fullmatch(value)
+        m = pattern.fullmatch(known)
         if m:
             return _interval(precision, m)
     return None
@@ -1664,10 +1673,10 @@ def _interval(precision: str, m: re.Match[str]) -> tuple[date, date, str] | None
         return (d, d, "day") if d else None
     if precision == "week":
         try:
-            first = date.fromisocalendar(int(g[0]), int(g[1]), 1)
+            first = date.fromisocalendar(int(g[0]), int(g[1]), 6 if g[2] else 1)
         except ValueError:
             return None
-        return first, first + timedelta(days=6), "week"
+        return first, first + timedelta(days=1 if g[2] else 6), "week"
     if precision == "month":
         y, mo = int(g[0]), int(g[1])
         if not 1 <= mo <= 12:
@@ -1678,7 +1687,7 @@ def _interval(precision: str, m: re.Match[str]) -> tuple[date, date, str] | None
         months = 3 if precision == "quarter" else 6
         first = date(y, months * (n - 1) + 1, 1)
         last = _add_months(first, months) - timedelta(days=1)
-        return first, last, "quarter" if precision == "quarter" else "month"
+        return first, last, "quarter"  # a half year is no finer than its quarters
     if precision == "season":
         y = int(g[0])
         a, b = SEASON_MONTHS[g[1]]
