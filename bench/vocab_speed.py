@@ -1,12 +1,14 @@
 """Time the vocabulary finders (money, systems, actors) per 3 KB of article text.
 
 Usage: python bench/vocab_speed.py [FILE_OR_FOLDER ...]   (default: seeds/)
-Prints, for each finder, the best of several runs in milliseconds per 3,000 characters:
-once reading each text whole, once asking sentence by sentence as the events module does.
+Prints, for each finder, the best of several runs in milliseconds of CPU time per 3,000
+characters (CPU time: other work on a shared machine inflates wall time), once reading each
+text whole, once asking sentence by sentence as the events module does, and the load average.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -45,17 +47,18 @@ def ms_per_chunk(finder: Callable[..., object], docs: list[str], by_sentence: bo
     chars = sum(map(len, docs)) * LOOPS
     best = float("inf")
     for _ in range(REPEATS):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for _ in range(LOOPS):
             for d, doc_spans in zip(docs, spans, strict=True):
                 for start, end in doc_spans:
                     finder(d, start, end)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best / chars * CHUNK * 1000
 
 
 def main() -> None:
     docs = texts(sys.argv[1:])
+    print(f"load average {os.getloadavg()[0]:.2f}")
     finders = {"find_money": find_money, "find_systems": find_systems, "find_actors": find_actors}
     for name, finder in finders.items():
         if finder is not None:

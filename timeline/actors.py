@@ -310,9 +310,9 @@ def _in_dateline(text: str, m: Match) -> bool:
     return dateline is not None and dateline.end() >= m.end
 
 
-def _all_actors(text: str) -> list[Match]:
-    """Return the actors named in the whole text, normalised, in order."""
-    found = _joined(text, _matches(text, 0, len(text)))
+def _all_actors(text: str, start: int, end: int) -> list[Match]:
+    """Return the actors named in text[start:end], normalised, in order."""
+    found = _joined(text, _matches(text, start, end))
     return [m for m in found if not _in_dateline(text, m)]
 
 

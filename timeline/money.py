@@ -375,9 +375,9 @@ def _word_amounts(text: str, start: int, end: int) -> list[Money]:
     return found
 
 
-def _all_money(text: str) -> list[Money]:
-    """Return the amounts of money in the whole text, in order."""
-    found = _amounts(text, 0, len(text)) + _word_amounts(text, 0, len(text))
+def _all_money(text: str, start: int, end: int) -> list[Money]:
+    """Return the amounts of money in text[start:end], in order."""
+    found = _amounts(text, start, end) + _word_amounts(text, start, end)
     return _paired(text, sorted(found, key=lambda m: m.start))
 
 

@@ -183,9 +183,8 @@ def find_systems(text: str, start: int = 0, end: int | None = None) -> list[Matc
     return _systems_within(text, start, end)
 
 
-def _all_systems(text: str) -> list[Match]:
-    """Return the weapon systems named in the whole text, in order."""
-    start, end = 0, len(text)
+def _all_systems(text: str, start: int, end: int) -> list[Match]:
+    """Return the weapon systems named in text[start:end], in order."""
     found = _without_appositions(text, _matches(text, start, end))
     out: list[Match] = []
     for m in found:

@@ -275,32 +275,37 @@ S = TypeVar("S", bound=_Spanned)
 
 
 def whole_text_once(
-    finder: Callable[[str], list[S]],
+    finder: Callable[[str, int, int], list[S]],
 ) -> Callable[[str, int, int | None], list[S]]:
     """Return finder over text[start:end] that reads each text whole once and keeps the last.
 
     Callers ask sentence by sentence about one document: a call per sentence costs more in
     overhead than the search itself, so the first call reads the whole text and later calls
-    about the same text object take the matches lying inside their span. A match that
-    crosses the span's edge is not returned.
+    about the same text object take the matches inside their span. Where a match of the whole
+    text crosses the span's edge, the span alone is read, as it would have been without this.
     """
     memo = threading.local()
 
     def within(text: str, start: int = 0, end: int | None = None) -> list[S]:
         stop = len(text) if end is None else end
         if start <= 0 and stop >= len(text):
-            return finder(text)
+            return finder(text, 0, len(text))
         last = getattr(memo, "last", None)
         if last is None or last[0] is not text:
-            found = finder(text)
+            found = finder(text, 0, len(text))
             last = (text, found, [m.start for m in found])
             memo.last = last
+        found, starts = last[1], last[2]
+        i = bisect_left(starts, start)
+        if i > 0 and found[i - 1].end > start:
+            return finder(text, start, stop)
         out = []
-        for m in last[1][bisect_left(last[2], start) :]:
+        for m in found[i:]:
             if m.start >= stop:
                 break
-            if m.end <= stop:
-                out.append(m)
+            if m.end > stop:
+                return finder(text, start, stop)
+            out.append(m)
         return out
 
     return within
