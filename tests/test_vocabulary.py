@@ -1,0 +1,121 @@
+"""The alias matcher: word boundaries, case classes, spellings, separators, reading a text once."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.records import Match
+from timeline.vocabulary import (
+    Entry,
+    alias_key,
+    build_vocabulary,
+    case_class,
+    find_hits,
+    spelling_variants,
+    whole_text_once,
+)
+
+ROWS = [
+    (Entry("TOW 2B", "munitions"), ["TOW", "TOW 2B"]),
+    (Entry("Harpoon", "anti-ship"), ["Harpoon", "Harpoon Block II"]),
+    (Entry("air defence", "air defence"), ["air defense"]),
+    (Entry("drones", "drones"), ["drones", "drone"]),
+    (Entry("US government", "government"), ["US", "U.S.", "Taiwan's ally"]),
+]
+VOCAB = build_vocabulary(ROWS)
+
+
+def hits(text: str) -> list[tuple[str, str]]:
+    return [(text[h.start : h.end], h.entries[0].name) for h in find_hits(VOCAB, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TOW missiles", [("TOW", "TOW 2B")]),
+        ("a tow truck", []),
+        ("TOW 2B missiles", [("TOW 2B", "TOW 2B")]),
+        ("TOW-2B", [("TOW-2B", "TOW 2B")]),
+        ("Harpoons and HARPOON", [("Harpoons", "Harpoon"), ("HARPOON", "Harpoon")]),
+        ("a harpoon", []),
+        ("Harpoon Block II missiles", [("Harpoon Block II", "Harpoon")]),
+        (
+            "air-defence and Air Defense",
+            [("air-defence", "air defence"), ("Air Defense", "air defence")],
+        ),
+        ("air\u2013defence", [("air\u2013defence", "air defence")]),
+        ("anti-drone guns", []),
+        ("drone-makers", [("drone", "drones")]),
+        ("the U.S. and the US but not us", [("U.S.", "US government"), ("US", "US government")]),
+        ("US$7 billion", []),
+        ("Taiwan\u2019s ally", [("Taiwan\u2019s ally", "US government")]),
+        ("Harpoon", [("Harpoon", "Harpoon")]),
+    ],
+)
+def test_hits(text: str, expected: list[tuple[str, str]]) -> None:
+    assert hits(text) == expected
+
+
+def test_start_and_end_limit_the_search_and_keep_offsets() -> None:
+    text = "Harpoon. Then drones. And TOW."
+    start, end = text.index("Then"), text.index("And")
+    found = list(find_hits(VOCAB, text, start, end))
+    assert [(h.start, h.end, h.alias) for h in found] == [(14, 20, "drones")]
+    assert list(find_hits(VOCAB, text, 1, 7)) == []  # mid-word: no alias may start there
+
+
+@pytest.mark.parametrize(
+    ("alias", "rule"),
+    [
+        ("TOW", "exact"),
+        ("MS-110", "exact"),
+        ("U.S.", "exact"),
+        ("Harpoon", "initial"),
+        ("Mk 48", "initial"),
+        ("cruise missiles", "any"),
+    ],
+)
+def test_case_class(alias: str, rule: str) -> None:
+    assert case_class(alias) == rule
+
+
+@pytest.mark.parametrize(
+    ("alias", "variants"),
+    [
+        ("air defense", ["air defense", "air defence"]),
+        (
+            "Defence Security Cooperation Agency",
+            ["Defence Security Cooperation Agency", "Defense Security Cooperation Agency"],
+        ),
+        ("armored vehicles", ["armored vehicles", "armoured vehicles"]),
+        ("HIMARS", ["HIMARS"]),
+    ],
+)
+def test_spelling_variants(alias: str, variants: list[str]) -> None:
+    assert spelling_variants(alias) == variants
+
+
+def test_alias_key_ignores_case_and_separators() -> None:
+    assert alias_key("F-16 Block 70") == alias_key("f16 block70") == "f16block70"
+
+
+def test_whole_text_once_reads_once_and_answers_spans() -> None:
+    calls: list[tuple[int, int]] = []
+
+    def finder(text: str, start: int, end: int) -> list[Match]:
+        calls.append((start, end))
+        return [
+            Match(h.start, h.end, text[h.start : h.end], h.entries[0].name)
+            for h in find_hits(VOCAB, text, start, end)
+        ]
+
+    within = whole_text_once(finder)
+    text = "Harpoon sold. Then drones flew. TOW too."
+    first, second = text.index("Then"), text.index("TOW")
+    assert [m.name for m in within(text, 0, first)] == ["Harpoon"]
+    assert [m.name for m in within(text, first, second)] == ["drones"]
+    assert [m.name for m in within(text, second, None)] == ["TOW 2B"]
+    assert calls == [(0, len(text))]
+    # a span that cuts a match in two is read on its own
+    assert [m.name for m in within(text, 0, 3)] == []
+    assert calls[-1] == (0, 3)
