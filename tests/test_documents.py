@@ -411,6 +411,12 @@ BAD_FILES = [
         "binary file (300 control bytes in its first 304), not text",
     ),
     ("empty.jsonl", b"\n\n", "no articles found"),
+    ("bom-only.txt", b"\xef\xbb\xbf", "file holds only white space"),
+    (
+        "script.html",
+        b"<html><script>var a = 1;</script><nav>Home</nav></html>",
+        "the page has no readable text",
+    ),
     ("scalar.json", b"42", "expected a list of articles, found int"),
     (
         "object.json",
@@ -473,6 +479,34 @@ def test_missing_explicit_manifest_is_an_error() -> None:
     docs, errors = read_corpus([SEEDS], manifest=ROOT / "no-manifest.csv")
     assert len(docs) == 5
     assert messages(errors) == [f"{ROOT / 'no-manifest.csv'}: manifest not found"]
+
+
+@pytest.mark.parametrize(
+    ("record", "text"),
+    [
+        (
+            '{"text": "<p>The sale was approved.</p><p>China objected.</p>"}',
+            "The sale was approved.\n\nChina objected.",
+        ),
+        (
+            '{"text": ["The sale was approved.", "China objected."]}',
+            "The sale was approved.\n\nChina objected.",
+        ),
+        (
+            '{"body": "Taiwan said 5 < 7 and 9 > 3 in its <b>budget</b> talks."}',
+            "Taiwan said 5 < 7 and 9 > 3 in its <b>budget</b> talks.",
+        ),
+    ],
+)
+def test_record_text_forms(record: str, text: str) -> None:
+    docs, errors = read_bytes("feed.jsonl", record.encode())
+    assert errors == [] and docs[0].text == text
+
+
+def test_csv_row_with_missing_text_cell_is_empty_text() -> None:
+    docs, errors = read_bytes("short.csv", b"id,title,text\n1,One,The sale.\n2,Two\n")
+    assert [d.doc for d in docs] == ["short.csv#1"]
+    assert messages(errors) == ["short.csv: row 2: empty text"]
 
 
 def test_duplicate_record_ids_keep_the_first() -> None:

@@ -1,8 +1,15 @@
 """Read articles from files, folders and collections into Documents, with their metadata.
 
 Formats: ``.txt``/``.md`` (text as is), ``.html``/``.htm`` (readable text extracted),
-and collections ``.jsonl``/``.json``/``.csv`` (one article per record with a ``text``
-field). A folder's ``manifest.csv`` gives its files' metadata.
+and collections ``.jsonl``/``.json``/``.csv``/``.tsv`` (one article per record with a
+``text`` field, or ``body``/``content``; HTML in it is made readable). A folder's
+``manifest.csv`` gives its files' metadata. Every offset downstream indexes
+``Document.text``: the decoded file (BOM removed, nothing else changed), or for HTML the
+extracted text.
+
+Publication date, first found: manifest (or ``read_bytes`` meta) or record/page
+metadata; a dateline in the text; a date in the URL's path; an inference from the text
+(published.infer_published); else none. ``published_evidence`` says which and why.
 
 What happens to bad input (each problem is a ReadError naming the file; everything
 else is still read, and nothing raises):
@@ -87,6 +94,9 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "published_evidence": ("published_evidence",),
 }
 MANIFEST_FILE_FIELDS = ("file", "path", "filename", "doc")
+#: a record whose text holds this many HTML block tags is HTML: its readable text is taken
+HTML_BLOCK_RE = re.compile(r"<(?:p|div|br|h[1-6]|li|article|section)\b[^>]*>", re.IGNORECASE)
+HTML_BLOCK_MIN = 2
 #: keys under which a JSON object may hold its list of articles
 JSON_LIST_KEYS = ("articles", "records", "documents", "docs", "data", "items", "results")
 #: file signatures of common binary formats, and how to name them to a person
@@ -459,6 +469,8 @@ def _read_data(
     if suffix in HTML_SUFFIXES:
         text = _decode(data, where, _declared_charset(data))
         page = extract_html(text)
+        if not page.text.strip():
+            raise ReadFailure("the page has no readable text")
         doc = _document(name, page.text, path, meta(name).fill(page.meta))
         return [doc], []
     text = _decode(data, where)
@@ -551,7 +563,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     """Return (text, bad byte count) when data is UTF-8 but for a few bad bytes, else None."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
     return (text, bad) if good > bad else None
 
 
@@ -579,8 +591,8 @@ def _collection(
         if isinstance(record, str):
             errors.append(ReadError(where, f"{key}: {record}"))
             continue
-        text = record.get("text")
-        if not isinstance(text, str):
+        text = _record_text(record.get("text"))
+        if text is None:
             errors.append(ReadError(where, f"{key}: the text is not a string"))
             continue
         if not text.strip():
@@ -598,6 +610,19 @@ def _collection(
     if not docs and not errors:
         raise ReadFailure("no articles found")
     return docs, errors
+
+
+def _record_text(value: object) -> str | None:
+    """Return a record's article text: a string, paragraphs joined, HTML made readable."""
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        value = "\n\n".join(value)
+    if not isinstance(value, str):
+        return None
+    if len(HTML_BLOCK_RE.findall(value, 0, SNIFF_BYTES)) >= HTML_BLOCK_MIN:
+        return extract_html(value).text
+    return value
 
 
 def _texts(record: Mapping[str, object]) -> dict[str, str]:
