@@ -8,6 +8,13 @@ Conversions: an amount that restates its neighbour ("$18.335 billion (approximat
 the same money. The restating amount gets ``conversion=True`` unless it is the only dollar
 figure of the pair (a dollar amount restating a foreign one), so that
 ``[m for m in found if m.usd and not m.conversion]`` are the distinct dollar amounts.
+
+Ranges ("between $7 billion and $10 billion", "$7-10 billion", "$7 to $10 billion", where
+the low end takes the high end's scale) give ``low`` and ``high``; "from $5 billion to $7
+billion" after a verb of change ("rose") is two amounts. "up to $10 billion" is one amount.
+A Markdown escape ("\\$1.8 billion") is read as the dollar sign and left out of the span.
+Amounts in other currencies keep their own value and ``usd=False``. ``rule`` names the
+form: amount, words, up_to, range_between, range_to, range_dash (+restates).
 """
 
 from __future__ import annotations
