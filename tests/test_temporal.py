@@ -38,6 +38,8 @@ FAILURE_STRINGS = [
     ("The briefing starts at 1PM Central time.", "2020-10-27",
      [("1PM Central time", "2020-10-27T13:00")]),
     ("Washington has sold arms to Taiwan since 1979.", "2020-10-27", [("1979", "1979")]),
+    ("Arms sales to Taiwan in 2017-2021 totalled $18.3 billion.", "2025-05-30",
+     [("2017", "2017"), ("2021", "2021")]),
     ("The letter, dated 27.10.2020, reached Taipei.", "2020-11-01", [("27.10.2020", "2020-10-27")]),
     ("The notice is filed as 2020/10/27 in the register.", "2020-11-01",
      [("2020/10/27", "2020-10-27")]),

@@ -215,8 +215,9 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "year",
-        rf"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY)\s*))?(?<![\d,.$#])(?<!\d-)(?P<year>{YEAR4})(?![\d%]"
-        rf"|,\d|\.\d|-\d)(?:\s+(?P<noun>(?i:period|fiscal\s+year|first\s+half|second\s+half))\b)?",
+        rf"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY)\s*))?(?<![\d,.$#])(?:(?<=\d{{4}}[-–])|(?<!\d-))"
+        rf"(?P<year>{YEAR4})(?![\d%]|,\d|\.\d|[-–](?!{YEAR4}\b)\d)"
+        rf"(?:\s+(?P<noun>(?i:period|fiscal\s+year|first\s+half|second\s+half))\b)?",
     ),
     ("year_the", rf"(?i:the)\s+(?P<year>{YEAR4})\s+(?P<noun>(?i:period|fiscal\s+year))\b"),
     (
