@@ -25,8 +25,11 @@ from timeline.temporal_rules import (
     NUMBER_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
+    PAST_WORDS,
     QUANTITY_NOUNS,
     REFERENCE_WORDS,
+    REPORTING_VERBS,
+    SCHEDULED_EVENTS,
     SEASON_MONTHS,
     SEASONS,
     SET_WORDS,
@@ -501,8 +504,8 @@ UPPER_BOUND_MODIFIERS = re.compile(r"over|more\s+than|well\s+over|a\s+little\s+o
 #: nouns of scheduled events a bare date can qualify ("the November 3 election", "the Jan. 14
 #: deadline"): such a date is the coming one when that is near
 SCHEDULED_AFTER = re.compile(
-    r"\)?\s+(?:presidential\s+|general\s+|special\s+|return\s+)?(?:election|elections|vote|ballot|"
-    r"referendum|deadline|summit|meeting|hearing|inauguration|talks|visit|session|auction|date)\b"
+    rf"\)?\s+(?:presidential\s+|general\s+|special\s+|return\s+)?"
+    rf"(?:{'|'.join(SCHEDULED_EVENTS)})\b"
 )
 SCHEDULED_DAYS = 183
 SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"“]\s*)$")
@@ -516,14 +519,11 @@ YEAR_AFTER = re.compile(r"(?i)\b(?:for|of|in|during|through)\s+$")
 AHEAD_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:early\s+|late\s+|mid-?\s*)?$")
 #: verbs that place a clause in the past (or report it), so its bare dates look back
 PAST = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|tells|reports|cites|quotes|adds|notes|confirms|ago"
-    r"|last|earlier|since|brought|took|made|came"
-    r"|went|began|became|saw|gave|got|found|sold|bought|paid|held|met|left|led|won|lost|fell|rose"
-    r"|grew|spoke|wrote|sent|struck|thought|knew|ran|stood|kept|broke|chose|drove|flew)\b"
-    r"|(?<!\bbe\s)(?<!\bbeen\s)\b[a-z]{2,}ed\b"
+    rf"\b(?:{'|'.join(PAST_WORDS)})\b"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)\b[a-z]{2,}ed\b"  # regular past tense, not "to be published"
 )
 #: verbs that end the reach of an earlier future cue ("will ..., officials said Monday")
-REPORTING = re.compile(r"\b(?:said|says|told|tells|announced|reported)\b")
+REPORTING = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)})\b")
 NEVER = 10**6
 #: words by which a sentence sets a figure against an earlier period's ("compared with $3 million")
 COMPARISON = re.compile(r"\b(?:compared|from|versus|than|against)\b")

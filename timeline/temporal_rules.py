@@ -84,6 +84,27 @@ FUTURE_CUES = (
     r"|payable|expires?|as\s+soon\s+as|as\s+early\s+as|effective|of\s+record|deadline|takes\s+effect|extended\s+to|begins?"
 )
 
+#: words that place a clause in the past, so its bare dates look back (regular "-ed" verbs are
+#: recognised by their ending; present-tense reporting verbs count: news reports what happened)
+PAST_WORDS = (
+    "was", "were", "had", "did", "said", "says", "told", "tells", "reports", "cites", "quotes",
+    "adds", "notes", "confirms", "ago", "last", "earlier", "since", "brought", "took", "made",
+    "came", "went", "began", "became", "saw", "gave", "got", "found", "sold", "bought", "paid",
+    "held", "met", "left", "led", "won", "lost", "fell", "rose", "grew", "spoke", "wrote", "sent",
+    "struck", "thought", "knew", "ran", "stood", "kept", "broke", "chose", "drove", "flew",
+    "fought", "sought", "caught", "built", "meant", "felt", "shot", "drew", "threw", "withdrew",
+    "fled", "heard", "spent", "swore", "tore",
+)
+
+#: verbs that end the reach of an earlier future cue ("will ..., officials said Monday")
+REPORTING_VERBS = ("said", "says", "told", "tells", "announced", "reported")
+
+#: scheduled events a bare date can qualify ("the November 3 election", "the Jan. 14 deadline")
+SCHEDULED_EVENTS = (
+    "election", "elections", "vote", "ballot", "referendum", "deadline", "summit", "meeting",
+    "hearing", "inauguration", "talks", "visit", "session", "auction", "date",
+)
+
 #: nouns after "the August 17 ..." that make a date part of a name, not an event date
 NAME_NOUNS = (
     "Communiqu", "Communique", "Accord", "Agreement", "Declaration", "Movement", "Incident",
