@@ -283,6 +283,43 @@ def test_realistic_article_text_is_not_marked(name: str, sentence: str) -> None:
     assert not any(b.start < end and start < b.end for b in find_boilerplate(text))
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "marked"),
+    [
+        (
+            "China said on Thursday it would take necessary measures. (Reporting by Ben Blanchard; "
+            "Editing by Kim Coghill)",
+            "(Reporting by Ben Blanchard; Editing by Kim Coghill)",
+        ),
+        (
+            "The ministry welcomed the sale. Copyright 2020 The Associated Press. All rights "
+            "reserved.",
+            "Copyright 2020 The Associated Press. All rights reserved.",
+        ),
+        (
+            "The sale was first reported by the newspaper. This material may not be published, "
+            "broadcast, rewritten or redistributed.",
+            "This material may not be published, broadcast, rewritten or redistributed.",
+        ),
+    ],
+)
+def test_footer_sentence_ending_a_paragraph_is_marked_alone(paragraph: str, marked: str) -> None:
+    text = ARTICLE + paragraph + "\n"
+    assert [text[b.start : b.end] for b in find_boilerplate(text)] == [marked]
+
+
+def test_footer_glued_to_a_one_line_article_takes_only_its_sentences() -> None:
+    text = ARTICLE.replace("\n", " ") * 4 + (
+        'Beijing said it "firmly opposes" the sale. Copyright 2020 Reuters. All rights '
+        "reserved. Sign up for our newsletter."
+    )
+    assert [(text[b.start : b.end], b.kind) for b in find_boilerplate(text)] == [
+        ("Copyright 2020 Reuters.", "copyright"),
+        ("All rights reserved.", "copyright"),
+        ("Sign up for our newsletter.", "prompt"),
+    ]
+
+
 UNRELATED_HEADLINES = (
     "Putin Aide Says Peace Prospects Have Not Improved\n"
     "Protests Erupt in Albania as Corruption Allegations Rock Government\n"

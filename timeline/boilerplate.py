@@ -109,7 +109,8 @@ CUES: tuple[Cue, ...] = (
         "copyright",
         "reprint",
         r"(?i:(?:cannot|may not|must not|can ?not) be (?:reprinted|reproduced|republished|"
-        r"redistributed|rewritten)|without (?:the )?(?:prior |express )?written permission|"
+        r"redistributed|rewritten|published, broadcast)|"
+        r"without (?:the )?(?:prior |express )?written permission|"
         r"grants permission to (?:cross-?post|repost|republish))",
         triggers=(
             "reprinted",
@@ -284,6 +285,12 @@ FOOTER_MIN_POSITION = 0.5
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 
+#: lines longer than this are read sentence by sentence
+LONG_LINE = 1000
+#: the white space between two sentences
+SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]?)\s+(?=[\"“‘(\[*]?[A-Z0-9©])")
+
+
 class Line(NamedTuple):
     start: int  # first non-blank character
     end: int  # after the last non-blank character
@@ -301,14 +308,31 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
 
 
 def _content_lines(text: str) -> Iterator[Line]:
-    """Yield the non-blank lines with the offsets of their non-blank part."""
+    """Yield the non-blank lines with the offsets of their non-blank part.
+
+    A line longer than LONG_LINE (a whole article without line breaks) is yielded sentence
+    by sentence, so that a footer glued to its end never takes the article with it.
+    """
     offset = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             start = offset + len(line) - len(line.lstrip())
-            yield Line(start, start + len(stripped), stripped)
+            if len(stripped) > LONG_LINE:
+                yield from _sentences(Line(start, start + len(stripped), stripped))
+            else:
+                yield Line(start, start + len(stripped), stripped)
         offset += len(line) + 1
+
+
+def _sentences(line: Line) -> Iterator[Line]:
+    """Yield the sentence-like pieces of a long line, with their offsets."""
+    begin = 0
+    for found in SENTENCE_BREAK_RE.finditer(line.text):
+        end = found.end("close")
+        yield Line(line.start + begin, line.start + end, line.text[begin:end])
+        begin = found.end()
+    yield Line(line.start + begin, line.end, line.text[begin:])
 
 
 def _mark(marks: dict[int, Boilerplate], i: int, line: Line, kind: str, rule: str) -> None:
@@ -348,9 +372,17 @@ def _mark_cues(
         if follow:
             _mark(marks, i, line, "bio", "about_author")
             follow = False
-        cue = _cue(line.text, triggers.get(i, ()))
+        cue, at = _cue(line.text, triggers.get(i, ()))
         if cue is not None:
-            _mark(marks, i, line, cue.kind, cue.rule)
+            # a cue inside a paragraph marks its own sentence and what follows, not the news
+            # before it ("... said on Thursday. (Reporting by ...)")
+            _mark(
+                marks,
+                i,
+                line._replace(start=line.start + _sentence_start(line.text, at)),
+                cue.kind,
+                cue.rule,
+            )
             follow = cue.scope == "next"
         elif _is_link_line(line.text):
             _mark(marks, i, line, "links", "link_line")
@@ -358,20 +390,31 @@ def _mark_cues(
             _mark(marks, i, line, "separator", "separator")
 
 
-def _cue(text: str, triggers: Sequence[tuple[int, int]]) -> Cue | None:
-    """Return the cue that announces a line as boilerplate, or None.
+def _cue(text: str, triggers: Sequence[tuple[int, int]]) -> tuple[Cue | None, int]:
+    """Return the cue that announces a line as boilerplate and where it matched, or (None, 0).
 
     triggers: (anywhere-cue index, offset in the line) of the trigger phrases the line holds.
     """
     found = _OPENING_RE.match(text)
     if found is not None:
-        return _OPENING[int(found.lastgroup[1:])]  # type: ignore[index]
+        return _OPENING[int(found.lastgroup[1:])], 0  # type: ignore[index]
     for index, at in sorted(triggers):
         cue = _ANYWHERE[index]
         start = 0 if cue.pattern.startswith("^") else max(0, at - TRIGGER_REACH)
-        if _ANYWHERE_RES[index].search(text, start, at + _LONGEST_TRIGGER + TRIGGER_REACH):
-            return cue
-    return None
+        found = _ANYWHERE_RES[index].search(text, start, at + _LONGEST_TRIGGER + TRIGGER_REACH)
+        if found is not None:
+            return cue, found.start()
+    return None, 0
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Return where the sentence holding offset at begins."""
+    begin = 0
+    for found in SENTENCE_BREAK_RE.finditer(text, 0, at + 2):  # + 2: room for the lookahead
+        if found.end() > at:
+            break
+        begin = found.end()
+    return begin
 
 
 def _is_link_line(text: str) -> bool:
