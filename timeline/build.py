@@ -6,7 +6,7 @@ import hashlib
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pandas as pd
@@ -28,42 +28,42 @@ ANSWER_WINDOW_DAYS = 120
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "approximate": 5, "": 6}
 
 
-@dataclass
 class _Event:
-    """Mentions gathered into one event while merging."""
+    """Mentions gathered into one event while merging, with what matching needs kept at hand."""
 
-    mentions: list[Mention] = field(default_factory=list)
+    __slots__ = ("mentions", "lead", "window", "docs", "value", "systems")
 
-    @property
-    def lead(self) -> Mention:
-        return self.mentions[0]
+    def __init__(self, lead: Mention) -> None:
+        self.mentions: list[Mention] = []
+        self.lead = lead
+        self.window = _window(lead)
+        self.docs: set[str] = set()
+        self.value: tuple[float, float | None] | None = None
+        self.systems: set[str] = set()
 
-    @property
-    def event_type(self) -> str:
-        return self.lead.event_type
-
-    def window(self) -> tuple[date, date] | None:
-        return _window(self.lead)
-
-    def value(self) -> tuple[float, float | None] | None:
-        return next(((m.value_usd, m.value_usd_high) for m in self.mentions if m.value_usd is not None), None)
-
-    def systems(self) -> set[str]:
-        return {s for m in self.mentions for s in m.systems}
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self.docs.add(m.doc)
+        self.systems.update(m.systems)
+        if self.value is None and m.value_usd is not None:
+            self.value = (m.value_usd, m.value_usd_high)
 
 
 def assign_events(mentions: Sequence[Mention]) -> list[Mention]:
     """Return the mentions, in document order, each with the event_id of the event it reports."""
     events: list[_Event] = []
-    index: dict[tuple[str, str], list[_Event]] = defaultdict(list)
+    index: dict[tuple[object, ...], list[_Event]] = defaultdict(list)
     for m in sorted(mentions, key=_specificity):
-        event = _best_event(m, index)
+        window = _window(m)
+        event = _best_event(m, window, index)
         if event is None:
-            event = _Event()
+            event = _Event(m)
             events.append(event)
-            for key in _keys(m):
+            for key in _keys(m, window):
                 index[key].append(event)
-        event.mentions.append(m)
+        if m.doc not in event.docs:
+            index[(m.event_type, "doc", m.doc)].append(event)
+        event.add(m)
     ids = _event_ids(events)
     return [replace(m, event_id=ids[id(m)]) for m in mentions]
 
@@ -84,38 +84,43 @@ def _window(m: Mention) -> tuple[date, date] | None:
     return m.date, m.date_end or m.date
 
 
-def _keys(m: Mention) -> Iterator[tuple[str, str]]:
-    """Yield the index keys of a mention: its kind with each month its window touches, or its document."""
-    w = _window(m)
-    if w is None:
-        yield (m.event_type, "doc:" + m.doc)
+def _keys(m: Mention, window: tuple[date, date] | None) -> Iterator[tuple[object, ...]]:
+    """Yield the index keys of a mention: exact for statements, each week its window touches for the rest."""
+    if m.event_type in ("reaction", "sanction"):
+        yield (m.event_type, m.actor, m.stance, m.date, m.date_precision, m.date_source == "published")
         return
-    month = date(w[0].year, w[0].month, 1)
-    while month <= w[1]:
-        yield (m.event_type, month.isoformat()[:7])
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    if window is None:
+        return
+    day = window[0] - timedelta(days=window[0].weekday())
+    while day <= window[1]:
+        yield (m.event_type, day)
+        day += timedelta(days=7)
 
 
-def _best_event(m: Mention, index: Mapping[tuple[str, str], list[_Event]]) -> _Event | None:
+def _best_event(m: Mention, window: tuple[date, date] | None,
+                index: Mapping[tuple[object, ...], list[_Event]]) -> _Event | None:
     """Return the event a mention joins, or None when it starts a new one."""
     if "part_of_start" in m.extra:
         return None  # a part of a package is an event of its own, linked to its total
     candidates: dict[int, _Event] = {}
-    for key in [*_keys(m), (m.event_type, "doc:" + m.doc)]:
+    for key in [*_keys(m, window), (m.event_type, "doc", m.doc)]:
         for e in index.get(key, ()):
             candidates[id(e)] = e
-    scored = [(s, i, e) for i, e in enumerate(candidates.values()) if (s := _match_score(m, e)) is not None]
-    if not scored:
-        return None
-    return max(scored, key=lambda t: (t[0], -t[1]))[2]
+    best: tuple[float, _Event] | None = None
+    for e in candidates.values():
+        score = _match_score(m, window, e)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, e)
+    return best[1] if best else None
 
 
-def _match_score(m: Mention, e: _Event) -> float | None:
+def _match_score(m: Mention, mw: tuple[date, date] | None, e: _Event) -> float | None:
     """Return how well a mention fits an event (higher is better), None when they are different events."""
-    if m.event_type != e.event_type or "part_of_start" in e.lead.extra:
+    lead = e.lead
+    if m.event_type != lead.event_type or "part_of_start" in lead.extra:
         return None
-    same_doc = any(x.doc == m.doc for x in e.mentions)
-    mw, ew = _window(m), e.window()
+    same_doc = m.doc in e.docs
+    ew = e.window
     if mw is None or ew is None:
         if not same_doc or (mw is None) == (ew is None) and mw is not None:
             return None
@@ -125,24 +130,25 @@ def _match_score(m: Mention, e: _Event) -> float | None:
     if m.event_type in ("reaction", "sanction"):
         # one statement: same speaker, same stance, the same day (not merely overlapping windows)
         same_day = (m.date, m.date_precision, m.date_source == "published") == \
-            (e.lead.date, e.lead.date_precision, e.lead.date_source == "published")
-        if m.actor != e.lead.actor or m.stance != e.lead.stance or not same_day:
+            (lead.date, lead.date_precision, lead.date_source == "published")
+        if m.actor != lead.actor or m.stance != lead.stance or not same_day:
             return None
         return score
-    value, ev = (m.value_usd, m.value_usd_high), e.value()
+    value, ev = (m.value_usd, m.value_usd_high), e.value
+    systems = e.systems
     if value[0] is not None and ev is not None:
         if not (_close(value[0], ev[0]) and _close(value[1], ev[1])):
             return None
         score += 4
     elif value[0] is not None or ev is not None:
-        if m.systems and e.systems() and not (set(m.systems) & e.systems()):
+        if m.systems and systems and not (set(m.systems) & systems):
             return None
-        if not same_doc and value[0] is not None and ev is None and e.systems() and not m.systems:
+        if not same_doc and value[0] is not None and ev is None and systems and not m.systems:
             return None
     if not same_doc and m.event_type not in SALE_TYPES and (value[0] is None or ev is None):
         return None  # across articles, budgets and background merge only on the same money
-    shared = set(m.systems) & e.systems()
-    if m.systems and e.systems() and not shared and not same_doc:
+    shared = set(m.systems) & systems
+    if m.systems and systems and not shared and not same_doc:
         return None
     return score + len(shared)
 
@@ -171,13 +177,13 @@ def _event_ids(events: Sequence[_Event]) -> dict[int, str]:
 
 # --- DataFrames -------------------------------------------------------------------------------------
 
-def mentions_frame(mentions: Sequence[Mention], docs: Sequence[Document]) -> pd.DataFrame:
-    """Return one row per mention with the contract's columns and the page's provenance columns."""
+def mention_records(mentions: Sequence[Mention], docs: Sequence[Document]) -> list[dict[str, object]]:
+    """Return one plain record per mention: the contract's columns and the page's provenance columns."""
     by_doc = {d.doc: d for d in docs}
-    rows = []
+    records = []
     for m in mentions:
         d = by_doc.get(m.doc)
-        rows.append({
+        records.append({
             "doc": m.doc, "event_id": m.event_id, "event_type": m.event_type,
             "date": m.date.isoformat() if m.date else "", "date_precision": m.date_precision,
             "date_text": m.date_text, "actor": m.actor, "stance": m.stance,
@@ -190,8 +196,16 @@ def mentions_frame(mentions: Sequence[Mention], docs: Sequence[Document]) -> pd.
             "outlet": d.outlet if d else "", "title": d.title if d else "",
             "part_of_start": m.extra.get("part_of_start", ""),
         })
-    columns = names(MENTION_COLUMNS) + names(MENTION_EXTRA_COLUMNS)
-    frame = pd.DataFrame(rows, columns=[*columns, "part_of_start"])
+    return records
+
+
+def mentions_frame(mentions: Sequence[Mention] | Sequence[dict[str, object]],
+                   docs: Sequence[Document] = ()) -> pd.DataFrame:
+    """Return one row per mention with the contract's columns and the page's provenance columns."""
+    records = mentions if mentions and isinstance(mentions[0], dict) else \
+        mention_records(mentions, docs)  # type: ignore[arg-type]
+    columns = [*names(MENTION_COLUMNS), *names(MENTION_EXTRA_COLUMNS), "part_of_start"]
+    frame = pd.DataFrame(records, columns=columns)
     return _typed(frame, (*MENTION_COLUMNS, *MENTION_EXTRA_COLUMNS))
 
 
@@ -209,12 +223,18 @@ def _typed(frame: pd.DataFrame, columns: Sequence[object]) -> pd.DataFrame:
 
 def build_timeline(mentions: pd.DataFrame) -> pd.DataFrame:
     """Return one row per event_id: its date, value, sources, and the sale a reaction answers."""
-    groups: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for r in mentions.to_dict("records"):
-        groups[str(r["event_id"])].append({k: _missing_as_none(v) for k, v in r.items()})
+    records = [{k: _missing_as_none(v) for k, v in r.items()} for r in mentions.to_dict("records")]
+    return timeline_frame(records)
+
+
+def timeline_frame(records: Sequence[Mapping[str, object]]) -> pd.DataFrame:
+    """Return the timeline of plain mention records (as mention_records gives them)."""
+    groups: dict[str, list[Mapping[str, object]]] = defaultdict(list)
+    for r in records:
+        groups[str(r["event_id"])].append(r)
     rows = [_event_row(g) for g in groups.values()]
+    _link_parts(rows, records)
     frame = _typed(pd.DataFrame(rows, columns=names(TIMELINE_COLUMNS)), TIMELINE_COLUMNS)
-    frame = _link_parts(frame, mentions)
     frame = link_reactions(frame)
     return frame.sort_values(["date", "event_type", "event_id"], na_position="last", kind="stable") \
         .reset_index(drop=True)
@@ -224,9 +244,9 @@ def _missing_as_none(value: object) -> object:
     return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else value
 
 
-def _event_row(group: list[dict[str, object]]) -> dict[str, object]:
+def _event_row(group: Sequence[Mapping[str, object]]) -> dict[str, object]:
     """Return the timeline row of one event from its mention records."""
-    def rank(r: dict[str, object]) -> tuple[float, float]:
+    def rank(r: Mapping[str, object]) -> tuple[float, float]:
         return (PRECISION_RANK.get(str(r["date_precision"]), 6) + (r["date_source"] != "timex") * 0.5,
                 -float(r["confidence"] or 0))  # type: ignore[arg-type]
     best = min(group, key=rank)
@@ -266,20 +286,16 @@ def _most_common(values: Iterable[object]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def _link_parts(frame: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+def _link_parts(rows: list[dict[str, object]], mentions: Sequence[Mapping[str, object]]) -> None:
     """Point each part of a package at its total's event, so that the package counts once."""
-    parts = mentions[mentions["part_of_start"] != ""]
-    if parts.empty:
-        return frame
-    by_place = {(d, str(s)): e for d, s, e in zip(mentions["doc"], mentions["start"], mentions["event_id"])}
-    for part in parts.drop_duplicates("event_id").to_dict("records"):
-        total = by_place.get((part["doc"], part["part_of_start"]))
-        if total is None or total == part["event_id"]:
-            continue
-        mask = frame["event_id"] == part["event_id"]
-        frame.loc[mask, "part_of"] = total
-        frame.loc[mask, "counted_usd"] = 0.0
-    return frame
+    at = {(m["doc"], str(m["start"])): m["event_id"] for m in mentions if not m.get("part_of_start")}
+    total_of = {m["event_id"]: at.get((m["doc"], str(m["part_of_start"]))) for m in mentions
+                if m.get("part_of_start")}
+    for row in rows:
+        total = total_of.get(row["event_id"])
+        if total and total != row["event_id"]:
+            row["part_of"] = total
+            row["counted_usd"] = 0.0
 
 
 def link_reactions(frame: pd.DataFrame) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline.build import assign_events, build_timeline, mentions_frame
+from timeline.build import assign_events, mention_records, mentions_frame, timeline_frame
 from timeline.events import extract_mentions
 from timeline.records import Document, Mention
 
@@ -43,8 +43,9 @@ def analyse(docs: Sequence[Document], progress: Progress | None = None,
         except (OSError, pickle.UnpicklingError, EOFError, ValueError):
             pass  # a damaged cache entry is rebuilt below
     found = extract_all(docs, progress)
-    mentions = mentions_frame(assign_events(found), docs)
-    timeline = build_timeline(mentions)
+    records = mention_records(assign_events(found), docs)
+    mentions = mentions_frame(records)
+    timeline = timeline_frame(records)
     if use_cache:
         _store(path, (mentions, timeline))
     return mentions, timeline

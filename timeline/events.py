@@ -206,7 +206,9 @@ def extract_mentions(doc: Document) -> list[Mention]:
     if not ARMS_CONTEXT.search(doc.text) and not BUDGET_NOUN.search(doc.text):
         return []  # an article about neither arms nor defence budgets has nothing for this timeline
     timexes = _LazyTimexes(doc)
-    spans = [s for s in sentence_spans(doc.text) if not doc.is_boilerplate(*s)]
+    spans = list(sentence_spans(doc.text))
+    if doc.boilerplate:
+        spans = [s for s in spans if not doc.is_boilerplate(*s)]
     mentions: list[Mention] = []
     for i, (start, end) in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
@@ -246,13 +248,14 @@ def _sentence_mentions(doc: Document, start: int, end: int, timexes: Sequence[Ti
         return []
     if _continues_quote(sentence, earlier, doc.text, start):
         return []  # the quote after "..., adding:" is part of the statement already taken
-    cue = _event_cue(sentence, find_actors(text, start, end), start)
+    named = find_actors(text, start, end)
+    cue = _event_cue(sentence, named, start)
     money = [m for m in find_money(text, start, end) if m.usd and not m.conversion]
     if cue is None:
         _attach_to_previous(doc, start, end, money, earlier)
         return []
     cue = _Cue(cue.event_type, cue.start + start, cue.end + start, cue.rule)
-    actors = [a for a in find_actors(text, start, end) if a.category not in MEDIA_KINDS]
+    actors = [a for a in named if a.category not in MEDIA_KINDS]
     if cue.event_type in ("reaction", "sanction"):
         return _reactions(doc, start, end, cue, actors, timexes, nxt)
     if cue.event_type == "budget" and not _buyer_acts(actors, cue):
