@@ -100,6 +100,28 @@ def test_explicit_manifest_applies_to_copies_elsewhere(tmp_path: Path) -> None:
     assert docs[0].title == "Taiwan Seeks $10 Billion US Arms Deal Amid Rising China Tensions"
 
 
+def test_a_file_named_twice_is_read_once() -> None:
+    docs, errors = read_corpus(
+        [
+            SEEDS,
+            SEEDS / "000_7b448bc0385fa330.txt",
+            DATA / "articles.csv",
+            DATA / "folder" / ".." / "articles.csv",
+        ]
+    )
+    assert errors == []
+    assert len(docs) == 7 and len({d.doc for d in docs}) == 7
+
+
+def test_two_files_with_one_name_keep_their_folders(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(f"Story {folder}: the sale was approved.")
+    docs, errors = read_corpus([tmp_path / "a", tmp_path / "b" / "x.txt"])
+    assert errors == []
+    assert [d.doc for d in docs] == ["x.txt", f"{(tmp_path / 'b').as_posix()}/x.txt"]
+
+
 def test_explicit_manifest_row_without_a_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "manifest.csv").write_text("file,published\nnot-there.txt,2020-01-01\n")
     docs, errors = read_corpus(

@@ -45,7 +45,7 @@ import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -172,17 +172,45 @@ def read_corpus(
     explicit = _load_manifest(Path(manifest), errors, loose=True) if manifest is not None else None
     for given in paths:
         path = Path(given)
+        found: list[Document] = []
         if path.is_dir():
-            _read_folder(path, explicit, docs, errors)
+            _read_folder(path, explicit, found, errors)
         elif path.is_file():
-            _read_named_file(path, explicit, docs, errors)
+            _read_named_file(path, explicit, found, errors)
         elif path.exists():
             errors.append(ReadError(str(path), "not a regular file or folder"))
         else:
             errors.append(ReadError(str(path), "no such file or folder"))
+        docs += _new_documents(docs, found, path if path.is_dir() else path.parent)
     if explicit is not None:
         errors.extend(explicit.missing_files(docs))
     return docs, errors
+
+
+def _identity(d: Document) -> str:
+    """Return what makes a document the same one however its file was named."""
+    record = d.doc.partition("#")[2]
+    return os.path.abspath(d.path) + ("#" + record if record else "")
+
+
+def _new_documents(
+    docs: Sequence[Document], found: Sequence[Document], given: Path
+) -> list[Document]:
+    """Return the documents found that were not read already, renamed where names clash.
+
+    A file named twice (or inside a folder also named) is read once; two different files
+    with one name ("a/x.txt" and "b/x.txt" given as paths) keep the folder given.
+    """
+    read = {_identity(d) for d in docs}
+    names = {d.doc for d in docs}
+    fresh = []
+    for d in found:
+        if _identity(d) in read:
+            continue
+        if d.doc in names:
+            d = replace(d, doc=f"{given.as_posix()}/{d.doc}")
+        fresh.append(d)
+    return fresh
 
 
 def read_bytes(
