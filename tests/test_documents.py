@@ -341,6 +341,13 @@ def test_html_text_is_readable_blocks() -> None:
             None,
         ),
         (
+            '<title>Taiwan - US ties | Example News</title><meta property="og:site_name" '
+            'content="Example News"><p>The sale was approved.</p>',
+            "Taiwan - US ties\n\nThe sale was approved.",
+            "Taiwan - US ties",
+            None,
+        ),
+        (
             '<h1><a href="/story">Taiwan buys Harpoons</a></h1><p>The sale was approved.</p>',
             "Taiwan buys Harpoons\n\nThe sale was approved.",
             "Taiwan buys Harpoons",

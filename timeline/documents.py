@@ -864,6 +864,8 @@ PUBLISHED_META = (
 OUTLET_META = ("og:site_name", "application-name", "publisher")
 TITLE_META = ("og:title", "twitter:title")
 URL_META = ("og:url",)
+#: what separates a page title from the outlet's name
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 #: a block this short whose text is mostly link text is navigation, left out of the text
 MENU_LINK_SHARE = 0.8
 MENU_MAX_WORDS = 30
@@ -983,13 +985,14 @@ def extract_html(html: str) -> Page:
     parser.close()
     parser.handle_endtag(parser.stack[0] if parser.stack else "html")
     parser._flush()
-    title = _SPACE_RE.sub(" ", parser.title).strip()
+    metas = parser.metas
+    outlet = _first(metas, OUTLET_META)
+    title = _without_site(_SPACE_RE.sub(" ", parser.title).strip(), outlet)
     blocks = parser.blocks
     if not parser.h1 and title and (not blocks or blocks[0] != title):
         blocks = [title, *blocks]
-    metas = parser.metas
-    headline = parser.h1 or _first(metas, TITLE_META) or title
-    meta = Meta(headline, _first(metas, OUTLET_META), parser.canonical or _first(metas, URL_META))
+    headline = parser.h1 or _without_site(_first(metas, TITLE_META), outlet) or title
+    meta = Meta(headline, outlet, parser.canonical or _first(metas, URL_META))
     for key in PUBLISHED_META:
         if metas.get(key):
             meta.published.append((metas[key], "metadata", f'<meta {key}="{metas[key]}">'))
@@ -998,6 +1001,15 @@ def extract_html(html: str) -> Page:
     for value in parser.times[:1]:
         meta.published.append((value, "metadata", f'<time datetime="{value}">'))
     return Page("\n\n".join(blocks), meta)
+
+
+def _without_site(title: str, outlet: str) -> str:
+    """Return a page title without the outlet's name after a separator ("Story | Outlet")."""
+    for mark in TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(mark)
+        if found and head.strip() and outlet and tail.strip().lower() == outlet.lower():
+            return head.strip()
+    return title
 
 
 def _is_menu(block: str, linked: int) -> bool:
