@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -15,8 +16,21 @@ from timeline.systems import find_systems
 from timeline.temporal import tag, value_interval
 
 
+#: lower-cases ASCII letters only, so that offsets into the lowered text stay those of the original
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern to run on ASCII-lowered text: three times faster than re.IGNORECASE."""
+    out, escaped = [], False
+    for ch in pattern:
+        out.append(ch if escaped else ch.lower())  # \S, \W, \B keep their case
+        escaped = ch == "\\" and not escaped
+    return re.compile("".join(out))
+
+
 def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+    return _re(r"(?:" + "|".join(alternatives) + r")")
 
 
 # --- cue words: what makes a sentence report an event ------------------------------------------
@@ -79,17 +93,6 @@ SPEECH_CUES = _rx(
     r"\blodg(?:ed|es)\b", r"\bsupports\b", r"\bsupported\b",
     r"\breiterat(?:ed|es)\b", r"\binsist(?:ed|s)\b", r"\bdemand(?:ed|s)\b",
 )
-#: any word that can start an event or restate a sale: sentences without one are passed over
-ANY_CUE = _rx(
-    r"\bsa(?:id|ys)\b", r"approv", r"notif", r"announc", r"\bsales?\b", r"packag", r"\bdeal", r"\bplan",
-    r"intend", r"intention", r"\btalks\b", r"negotiat", r"request", r"\bseek", r"\bwants?\b", r"consider",
-    r"weigh", r"deliver", r"receiv", r"\barriv", r"handed", r"budget", r"spending", r"expenditure", r"sanction",
-    r"countermeasure", r"blacklist", r"entit", r"export\s+control", r"stated", r"\btold\b", r"stress",
-    r"emphasi", r"slamm?", r"condemn", r"critici", r"denounc", r"protest", r"oppos", r"\burg", r"warn", r"\bvow",
-    r"\bcalled\b", r"describ", r"accus", r"welcom", r"thank", r"prais", r"express", r"declin", r"respond",
-    r"lodg", r"support", r"reiterat", r"insist", r"demand", r"\$", r"dollar", r"includ", r"additionally",
-    r"cleared", r"green", r"signed\s+off", r"set\s+to", r"expect", r"procurement", r"\bbn\b",
-)
 #: the sentence is about arms, not trade or diplomacy in general
 ARMS_CONTEXT = _rx(
     r"\barms\b", r"\bweapons?\b", r"\bmilitary\s+(?:equipment|sales?|hardware|aid)\b", r"\bmissiles?\b",
@@ -101,24 +104,19 @@ DELIVERED_THINGS = _rx(r"\b(?:arms|weapons?|tanks?|jets?|aircraft|fighters?|miss
                        r"drones?|helicopters?|howitzers?|equipment|munitions|ammunition|rockets?|vehicles?|"
                        r"ships?|frigates?|radars?|batch|shipment)\b")
 #: a clause looking ahead or hedged: "is set to approve", "could approve"
-MODAL_BEFORE = re.compile(
+MODAL_BEFORE = _re(
     r"\b(?:set|poised|expected|likely|plans?|planning|preparing|about|going|intends?|seeks?|wants?)\s+to\s+"
-    r"(?:\w+\s+)?$|\b(?:would|will|could|may|might|should|to)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
+    r"(?:\w+\s+)?$|\b(?:would|will|could|may|might|should|to)\s+(?:\w+\s+)?$")
 #: a clause that only imagines the event: "until the U.S. issues a formal notification"
-HYPOTHETICAL_BEFORE = re.compile(r"\b(?:until|unless|if|once|before|whether)\b[^,;]{0,40}$", re.IGNORECASE)
+HYPOTHETICAL_BEFORE = _re(r"\b(?:until|unless|if|once|before|whether)\b[^,;]{0,40}$")
 #: "the newly announced package", "the latest approved sale": a participle naming a sale, not an act
-ADJECTIVAL_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|latest|newly|recently|previously|already)\s+$",
-                               re.IGNORECASE)
+ADJECTIVAL_BEFORE = _re(r"\b(?:the|a|an|this|that|its|latest|newly|recently|previously|already)\s+$")
 #: an opening phrase about what the sentence answers: "In response to the plan to expand arms sales, ..."
-RESPONSE_OPENING = re.compile(r"^\s*(?:in\s+response\s+to|responding\s+to|reacting\s+to|asked\s+about|"
-                              r"commenting\s+on|in\s+reaction\s+to)\b[^,]*,", re.IGNORECASE)
+RESPONSE_OPENING = _re(r"^\s*(?:in\s+response\s+to|responding\s+to|reacting\s+to|asked\s+about|"
+                              r"commenting\s+on|in\s+reaction\s+to)\b[^,]*,")
 #: words that make the event an earlier one than the article's: "the recent announcement"
-EARLIER_CUES = re.compile(r"\b(?:recent(?:ly)?|earlier|previous(?:ly)?|prior|former|past|last\s+year's)\s+(?:\w+\s+){0,3}$",
-                          re.IGNORECASE)
-NEGATION_BEFORE = re.compile(r"\b(?:not|n't|never|no|without|yet\s+to|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$",
-                             re.IGNORECASE)
+EARLIER_CUES = _re(r"\b(?:recent(?:ly)?|earlier|previous(?:ly)?|prior|former|past|last\s+year's)\s+(?:\w+\s+){0,3}$")
+NEGATION_BEFORE = _re(r"\b(?:not|n't|never|no|without|yet\s+to|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$")
 #: sums over many sales: a value that belongs to no single sale
 AGGREGATE_CUES = _rx(
     r"\btotal(?:led|ing|\s+amount|\s+value)?\b", r"\bcumulative\b", r"\baltogether\b", r"\bin\s+all\b",
@@ -173,23 +171,22 @@ RECENT_DAYS = 7
 CONFIDENCE = {"timex": 0.9, "published": 0.7, "approximate": 0.5}
 
 #: words before a date that make it approximate
-APPROX_BEFORE = re.compile(r"\b(?:early|late|mid|beginning\s+of|end\s+of|start\s+of|middle\s+of|around|about|"
-                           r"over|more\s+than|nearly|almost|some|roughly)\s+(?:the\s+)?$", re.IGNORECASE)
-APPROX_START = re.compile(r"(?:early|late|mid|the\s+(?:beginning|end|start|middle)|around|about|over|more\s+than|"
-                          r"nearly|almost|some|roughly)\b", re.IGNORECASE)
+APPROX_BEFORE = _re(r"\b(?:early|late|mid|beginning\s+of|end\s+of|start\s+of|middle\s+of|around|about|"
+                           r"over|more\s+than|nearly|almost|some|roughly)\s+(?:the\s+)?$")
+APPROX_START = _re(r"(?:early|late|mid|the\s+(?:beginning|end|start|middle)|around|about|over|more\s+than|"
+                          r"nearly|almost|some|roughly)\b")
 #: words before a date that make it not the event's date
-NOT_EVENT_DATE_BEFORE = re.compile(r"\b(?:since|until|till|by|before|through|from|ahead\s+of)\s+(?:the\s+|early\s+|late\s+)?$",
-                                   re.IGNORECASE)
+NOT_EVENT_DATE_BEFORE = _re(r"\b(?:since|until|till|by|before|through|from|ahead\s+of)\s+(?:the\s+|early\s+|late\s+)?$")
 #: an unnamed subject between a named actor and the verb speaks instead: "Taiwan is in talks ..., sources said"
-UNNAMED_SPEAKER = re.compile(r"\b(?:sources?|officials?|people|analysts?|reports?|experts?|diplomats?|"
-                             r"observers?|lawmakers?|critics?)\s*$", re.IGNORECASE)
+UNNAMED_SPEAKER = _re(r"\b(?:sources?|officials?|people|analysts?|reports?|experts?|diplomats?|"
+                             r"observers?|lawmakers?|critics?)\s*$")
 #: a duration that places an event relative to another: "Weeks earlier", "days later"
-VAGUE_OFFSET = re.compile(r"\b(?:earlier|ago|before|later|after)\b", re.IGNORECASE)
+VAGUE_OFFSET = _re(r"\b(?:earlier|ago|before|later|after)\b")
 #: a clause counting from a start: "since Trump took office in January 2017"
-SINCE_CLAUSE = re.compile(r"\b(?:since|until|till)\b", re.IGNORECASE)
+SINCE_CLAUSE = _re(r"\b(?:since|until|till)\b")
 #: a reporting verb right before a date: "confirmed on November 29"
-REPORTED_ON = re.compile(r"\b(?:said|says|confirmed|announced|stated|reported|notified|approved|told\s+\w+)\s+"
-                         r"(?:on|in|last)\s+$", re.IGNORECASE)
+REPORTED_ON = _re(r"\b(?:said|says|confirmed|announced|stated|reported|notified|approved|told\s+\w+)\s+"
+                         r"(?:on|in|last)\s+$")
 _QUOTES = re.compile(r"[“\"]([^”\"]{0,400})[”\"]|\(([^()]{0,200})\)")
 
 
@@ -203,7 +200,8 @@ class _Cue:
 
 def extract_mentions(doc: Document) -> list[Mention]:
     """Return the event mentions of one document, in document order."""
-    if not ARMS_CONTEXT.search(doc.text) and not BUDGET_NOUN.search(doc.text):
+    low = doc.text.translate(ASCII_LOWER)
+    if not ARMS_CONTEXT.search(low) and not BUDGET_NOUN.search(low):
         return []  # an article about neither arms nor defence budgets has nothing for this timeline
     timexes = _LazyTimexes(doc)
     spans = list(sentence_spans(doc.text))
@@ -212,7 +210,7 @@ def extract_mentions(doc: Document) -> list[Mention]:
     mentions: list[Mention] = []
     for i, (start, end) in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        found = _sentence_mentions(doc, start, end, timexes, nxt, mentions)
+        found = _sentence_mentions(doc, low, start, end, timexes, nxt, mentions)
         mentions.extend(found)
     return _mark_parts(mentions)
 
@@ -240,33 +238,32 @@ class _LazyTimexes(Sequence[Timex]):
         return iter(self._all())
 
 
-def _sentence_mentions(doc: Document, start: int, end: int, timexes: Sequence[Timex],
+def _sentence_mentions(doc: Document, low: str, start: int, end: int, timexes: Sequence[Timex],
                        nxt: tuple[int, int] | None, earlier: list[Mention]) -> list[Mention]:
+    """Return the mentions of one sentence; `low` is the document's text, ASCII-lowered."""
     text = doc.text
-    sentence = text[start:end]
-    if not ANY_CUE.search(sentence):
-        return []
-    if _continues_quote(sentence, earlier, doc.text, start):
+    sentence = low[start:end]
+    if _continues_quote(sentence, earlier, text, start):
         return []  # the quote after "..., adding:" is part of the statement already taken
     named = find_actors(text, start, end)
     cue = _event_cue(sentence, named, start)
     money = [m for m in find_money(text, start, end) if m.usd and not m.conversion]
     if cue is None:
-        _attach_to_previous(doc, start, end, money, earlier)
+        _attach_to_previous(doc, low, start, end, money, earlier)
         return []
     cue = _Cue(cue.event_type, cue.start + start, cue.end + start, cue.rule)
     actors = [a for a in named if a.category not in MEDIA_KINDS]
     if cue.event_type in ("reaction", "sanction"):
-        return _reactions(doc, start, end, cue, actors, timexes, nxt)
+        return _reactions(doc, low, start, end, cue, actors, timexes, nxt)
     if cue.event_type == "budget" and not _buyer_acts(actors, cue):
         return []
-    actor = _actor_for(actors, cue, text) or DEFAULT_ACTOR.get(cue.event_type, "")
+    actor = _actor_for(actors, cue, low) or DEFAULT_ACTOR.get(cue.event_type, "")
     if cue.event_type == "approval" and actor not in SELLER_ACTORS:
         actor = DEFAULT_ACTOR["approval"]  # only the seller's government approves a sale
-    when = _governing_date(doc, start, end, cue, timexes)
+    when = _governing_date(doc, low, start, end, cue, timexes)
     aggregate = bool(money) and AGGREGATE_CUES.search(sentence) is not None
     event_type = "other" if aggregate and cue.event_type in ("approval", "plan_or_talks") else cue.event_type
-    if aggregate and when.source != "timex" or EARLIER_CUES.search(text[max(start, cue.start - 40):cue.start]):
+    if aggregate and when.source != "timex" or EARLIER_CUES.search(low[max(start, cue.start - 40):cue.start]):
         when = _undated(doc)  # a sum over years, or an earlier sale recalled: not an event of this day
     systems = find_systems(text, start, end)
     if event_type == "budget":
@@ -346,9 +343,12 @@ def _reported_by_speaker(sentence: str, verb: int, actors: Sequence[Match], offs
 
 def _object_of_preposition(sentence: str, local_start: int) -> bool:
     """Return whether an actor is the object of a preposition ("ties with Taiwan"), so not a subject."""
-    return re.search(r"\b(?:with|to|for|from|on|against|toward|towards|into|of|about|over|between|"
-                     r"and|island|in)\s+(?:the\s+)?$", sentence[max(0, local_start - 12):local_start],
-                     re.IGNORECASE) is not None
+    return OBJECT_OF_PREPOSITION.search(sentence[max(0, local_start - 12):local_start]) is not None
+
+
+#: a word that makes the actor after it an object, not the subject
+OBJECT_OF_PREPOSITION = _re(r"\b(?:with|to|for|from|on|against|toward|towards|into|of|about|over|between|"
+                            r"and|island|in)\s+(?:the\s+)?$")
 
 
 def _continues_quote(sentence: str, earlier: Sequence[Mention], text: str, start: int) -> bool:
@@ -363,8 +363,10 @@ def _continues_quote(sentence: str, earlier: Sequence[Mention], text: str, start
 
 def _has_stance_speech(sentence: str) -> bool:
     """Return whether someone takes a side in the sentence ("firmly supports increasing the budget")."""
-    return bool(re.search(r"\b(?:supports?|opposes?|opposed|welcomed|criticised|criticized)\b", sentence,
-                          re.IGNORECASE))
+    return STANCE_VERBS.search(sentence) is not None
+
+
+STANCE_VERBS = _re(r"\b(?:supports?|opposes?|opposed|welcomed|criticised|criticized)\b")
 
 
 def _buyer_acts(actors: Sequence[Match], cue: _Cue) -> bool:
@@ -386,15 +388,15 @@ def _actor_for(actors: Sequence[Match], cue: _Cue, text: str = "") -> str:
 
 # --- reactions -------------------------------------------------------------------------------------
 
-_PASSIVE_BY = re.compile(r"\b(welcom\w*|condemn\w*|criticis\w*|criticiz\w*|prais\w*|oppos\w*|slamm?\w*|"
-                         r"denounc\w*)\s+by\s+", re.IGNORECASE)
+_PASSIVE_BY = _re(r"\b(welcom\w*|condemn\w*|criticis\w*|criticiz\w*|prais\w*|oppos\w*|slamm?\w*|"
+                         r"denounc\w*)\s+by\s+")
 
 
-def _reactions(doc: Document, start: int, end: int, cue: _Cue, actors: Sequence[Match],
+def _reactions(doc: Document, low: str, start: int, end: int, cue: _Cue, actors: Sequence[Match],
                timexes: Sequence[Timex], nxt: tuple[int, int] | None) -> list[Mention]:
     """Return the statements of a sentence: one per speaker ("welcomed by Taiwan but condemned by China")."""
     text = doc.text
-    sentence = text[start:end]
+    sentence = low[start:end]
     passive = list(_PASSIVE_BY.finditer(sentence))
     if passive and actors:
         out = []
@@ -403,25 +405,25 @@ def _reactions(doc: Document, start: int, end: int, cue: _Cue, actors: Sequence[
             if after:
                 verb = _Cue(cue.event_type, start + m.start(), start + m.end(), "passive")
                 stance = _stance(m.group(1)) or "neutral"
-                out.append(_reaction(doc, start, end, verb, after[0].name, stance, timexes))
+                out.append(_reaction(doc, low, start, end, verb, after[0].name, stance, timexes))
         if out:
             return out
     quoted = _shielded(sentence, start)
-    speaker = _speaker([a for a in actors if not _object_of_preposition(text, a.start)
-                        and not any(q0 <= a.start < q1 for q0, q1 in quoted)], cue, text)
+    speaker = _speaker([a for a in actors if not _object_of_preposition(low, a.start)
+                        and not any(q0 <= a.start < q1 for q0, q1 in quoted)], cue, low)
     if speaker is None:
         return []
     context = sentence
     if nxt and (sentence.rstrip().endswith(":") or sentence.rstrip().endswith(",")):
-        context += " " + text[nxt[0]:nxt[1]]  # "... said the following:" and the quote after it
+        context += " " + low[nxt[0]:nxt[1]]  # "... said the following:" and the quote after it
     stance = _stance(context)
     if stance is None and nxt:
-        stance = _stance(text[nxt[0]:nxt[1]]) if _continues_speech(text[nxt[0]:nxt[1]]) else None
+        stance = _stance(low[nxt[0]:nxt[1]]) if _continues_speech(text[nxt[0]:nxt[1]]) else None
     if speaker.name in SELLER_EXECUTIVE and cue.event_type == "reaction" and stance != "oppose":
         return []  # the seller's officials describing their own plans are sources, not reactions
-    if cue.event_type == "reaction" and not _about_arms(doc, sentence):
+    if cue.event_type == "reaction" and not _about_arms(low, sentence):
         return []
-    return [_reaction(doc, start, end, cue, speaker.name, stance or "neutral", timexes)]
+    return [_reaction(doc, low, start, end, cue, speaker.name, stance or "neutral", timexes)]
 
 
 def _speaker(actors: Sequence[Match], cue: _Cue, text: str = "") -> Match | None:
@@ -450,24 +452,24 @@ def _stance(text: str) -> str | None:
     return "oppose" if oppose >= support else "support"
 
 
-def _about_arms(doc: Document, sentence: str) -> bool:
-    """Return whether a statement belongs on an arms timeline: it or its article is about arms sales."""
+def _about_arms(low: str, sentence: str) -> bool:
+    """Return whether a statement belongs on an arms timeline: it or its (lowered) article is about arms sales."""
     if ARMS_CONTEXT.search(sentence):
         return True
-    return _article_about_arms(doc.text)
+    return _article_about_arms(low)
 
 
-_ARMS_SALE = re.compile(r"\barms\s+(?:sales?|package|deal|purchase)|\bweapons?\s+(?:sales?|package)|"
-                        r"\bsale\s+of\b|\bmilitary\s+sales?\b", re.IGNORECASE)
+_ARMS_SALE = _re(r"\barms\s+(?:sales?|package|deal|purchase)|\bweapons?\s+(?:sales?|package)|"
+                        r"\bsale\s+of\b|\bmilitary\s+sales?\b")
 
 
 def _article_about_arms(text: str) -> bool:
     return _ARMS_SALE.search(text) is not None
 
 
-def _reaction(doc: Document, start: int, end: int, cue: _Cue, actor: str, stance: str,
+def _reaction(doc: Document, low: str, start: int, end: int, cue: _Cue, actor: str, stance: str,
               timexes: Sequence[Timex]) -> Mention:
-    when = _governing_date(doc, start, end, cue, timexes)
+    when = _governing_date(doc, low, start, end, cue, timexes)
     return _mention(doc, start, end, cue.event_type, when, actor, stance, None, [],
                     f"{cue.rule}+{when.rule}")
 
@@ -484,22 +486,23 @@ class _When:
     rule: str
 
 
-def _governing_date(doc: Document, start: int, end: int, cue: _Cue, timexes: Sequence[Timex]) -> _When:
+def _governing_date(doc: Document, low: str, start: int, end: int, cue: _Cue,
+                    timexes: Sequence[Timex]) -> _When:
     """Return the date that governs the event: its own temporal expression, else the publication date."""
     best: tuple[float, Timex] | None = None
-    sentence = doc.text[start:end]
+    sentence = low[start:end]
     shielded = _shielded(sentence, start)
     for t in timexes:
         if t.start < start or t.end > end or t.rule == "name":
             continue
-        if t.type == "DURATION" and VAGUE_OFFSET.search(t.text) and t.start - start <= 3:
+        if t.type == "DURATION" and VAGUE_OFFSET.search(low, t.start, t.end) and t.start - start <= 3:
             return _When(None, None, "approximate", t.text, "timex", "vague")  # "Weeks earlier, ..."
         if t.type not in ("DATE", "TIME"):
             continue
         if any(a <= t.start and t.end <= b for a, b in shielded):
             continue  # inside a quote or brackets: someone else's date
-        before = doc.text[max(start, t.start - 25): t.start]
-        clause = doc.text[max(start, doc.text.rfind(",", start, t.start) + 1): t.start]
+        before = low[max(start, t.start - 25): t.start]
+        clause = low[max(start, low.rfind(",", start, t.start) + 1): t.start]
         if NOT_EVENT_DATE_BEFORE.search(before) or SINCE_CLAUSE.search(clause):
             continue
         score = _govern_score(t, start, cue)
@@ -509,7 +512,7 @@ def _governing_date(doc: Document, start: int, end: int, cue: _Cue, timexes: Seq
             best = (score, t)
     if best is None:
         return _published(doc)
-    return _timex_when(doc, best[1])
+    return _timex_when(doc, low, best[1])
 
 
 def _shielded(sentence: str, offset: int) -> list[tuple[int, int]]:
@@ -526,7 +529,7 @@ def _govern_score(t: Timex, start: int, cue: _Cue) -> float | None:
     return 500.0 - gap
 
 
-def _timex_when(doc: Document, t: Timex) -> _When:
+def _timex_when(doc: Document, low: str, t: Timex) -> _When:
     if t.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF") or "X" in t.value:
         if t.value == "PRESENT_REF" and doc.published:
             return replace(_published(doc), text=t.text, source="timex", rule="present")
@@ -537,8 +540,8 @@ def _timex_when(doc: Document, t: Timex) -> _When:
     first, last, precision = interval
     if precision not in ("day", "week", "month", "quarter", "year"):
         precision = "approximate"
-    before = doc.text[max(0, t.start - 20): t.start]
-    if APPROX_BEFORE.search(before) or APPROX_START.match(t.text):
+    before = low[max(0, t.start - 20): t.start]
+    if APPROX_BEFORE.search(before) or APPROX_START.match(low, t.start, t.end):
         precision = "approximate"
     return _When(first, last, precision, t.text, "timex", "timex")
 
@@ -555,11 +558,10 @@ def _undated(doc: Document) -> _When:
 
 # --- values that a later sentence gives ----------------------------------------------------------
 
-def _attach_to_previous(doc: Document, start: int, end: int, money: Sequence[Money],
+def _attach_to_previous(doc: Document, low: str, start: int, end: int, money: Sequence[Money],
                         earlier: list[Mention]) -> None:
     """Give the last sale mention the value or systems of a sentence that restates it ("The $2.37 billion sale")."""
-    sentence = doc.text[start:end]
-    if not earlier or not ANAPHORA.search(sentence):
+    if not earlier or not ANAPHORA.search(low[start:end]):
         return
     sale_types = ("approval", "plan_or_talks") if money else ("approval", "plan_or_talks", "delivery")
     last = next((m for m in reversed(earlier) if m.event_type in sale_types), None)
@@ -577,7 +579,7 @@ def _attach_to_previous(doc: Document, start: int, end: int, money: Sequence[Mon
         for m in money:  # "which includes $320 million of ...": the parts of the sale
             if m.high is None and m.low < last.value_usd:
                 earlier.append(replace(last, value_usd=m.low, value_usd_high=None, value_text=m.text,
-                                       evidence=sentence, start=start, end=end,
+                                       evidence=doc.text[start:end], start=start, end=end,
                                        systems=tuple(s.name for s in find_systems(doc.text, start, end)),
                                        categories=tuple(s.category for s in find_systems(doc.text, start, end)),
                                        rule=last.rule + "+part", confidence=last.confidence - 0.1,
