@@ -200,7 +200,9 @@ class _Cue:
 
 def extract_mentions(doc: Document) -> list[Mention]:
     """Return the event mentions of one document, in document order."""
-    low = doc.text.translate(ASCII_LOWER)
+    low = doc.text.lower()
+    if len(low) != len(doc.text):  # a rare letter lowered into two ("İ"): keep offsets, lower ASCII only
+        low = doc.text.translate(ASCII_LOWER)
     if not ARMS_CONTEXT.search(low) and not BUDGET_NOUN.search(low):
         return []  # an article about neither arms nor defence budgets has nothing for this timeline
     timexes = _LazyTimexes(doc)
