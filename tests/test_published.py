@@ -221,7 +221,7 @@ def test_date_from_url(url: str, expected: tuple[date, str] | None) -> None:
     [
         ("000", None, 0, 0, ""),
         ("001", date(2020, 8, 1), 0.2, 0.5, "so far in 2020"),
-        ("002", date(2020, 10, 27), 0.5, 0.7, "October 27, 2020"),
+        ("002", date(2020, 10, 27), 0.3, 0.5, "October 27, 2020"),
         ("003", None, 0, 0, ""),
         ("004", None, 0, 0, ""),
     ],
@@ -270,29 +270,44 @@ def test_seed_002_without_dateline_falls_back_to_the_copyright_year() -> None:
             "The State Department approved the sale on October 21, 2020. Deliveries are expected "
             "to run until December 31, 2026.",
             date(2020, 10, 21),
-            0.4,
-            0.7,
+            0.1,
+            0.3,
         ),
         (
             "The contract, signed on March 3, 2021, expires on December 31, 2030, the ministry "
             "said.",
             date(2021, 3, 3),
-            0.4,
-            0.7,
+            0.1,
+            0.3,
         ),
         (
             "Taiwan's presidential election will be held on January 13, 2024, officials said on "
             "November 24, 2023.",
             date(2023, 11, 24),
-            0.4,
-            0.7,
+            0.1,
+            0.3,
         ),
         (
             "Lockheed Martin was awarded the contract on March 3, 2021, after the sale was "
             "notified on December 7, 2020.",
             date(2021, 3, 3),
+            0.1,
+            0.3,
+        ),
+        # full dates are history; the days named without a year are the news
+        (
+            "The embassies were bombed on Aug. 7, 1998. On Oct. 4, a court in New York "
+            "charged two more men, prosecutors said.",
+            date(1998, 10, 4),
+            0.2,
             0.4,
-            0.7,
+        ),
+        (
+            "Kopp was charged on May 6 with the murder. He fled after the shooting on Oct. 23, "
+            "1998, police said.",
+            date(1998, 10, 23),
+            0.1,
+            0.3,
         ),
         # a year the text says it is written in, with the latest day it mentions
         (

@@ -21,8 +21,9 @@ CONFIDENCE = {
     "dateline": 0.9,
     "url": 0.8,
     "partial_dateline": 0.7,
-    "latest_full_date": 0.5,
-    "latest_full_date_agreeing": 0.6,
+    "partial_dateline_after": 0.6,
+    "after_full_date": 0.3,
+    "latest_full_date": 0.2,
     "year_hint_month_day": 0.4,
     "year_hint_month": 0.3,
     "year_hint_only": 0.15,
@@ -108,7 +109,7 @@ WIRE_SEPARATORS = ("--", "—", "–", "-")
 FUTURE_CUE_RE = re.compile(
     r"\b(?:until|till|through|will|would|expected|scheduled|due|deadline|ahead of|next|upcoming|"
     r"leading up to|coming|plans?|planned|set to|expir\w*|valid|targets?|targeted|aims?|goal|"
-    r"projected|forecast|starting|from now)\b[^.]{0,30}$",
+    r"projected|forecast|starting|from now|effective|takes? effect)\b[^.]{0,30}$",
     re.IGNORECASE,
 )
 FUTURE_CUE_WINDOW = 40
@@ -317,12 +318,16 @@ def infer_published(
 ) -> tuple[date, float, str] | None:
     """Return a publication date inferred from the text, how sure (0..1) and why, or None.
 
-    Evidence, strongest first: a dateline without a year completed with the year the
-    text is written in; the latest full date in the article body (articles report what
-    happened up to the day they appear); a "so far in 2020"-style year combined with
-    the latest month-day or month the text mentions; a year alone (dated mid-year).
-    Boilerplate spans (footers, sidebars scraped later) are not evidence, except a
-    copyright year, which is weak evidence of the year.
+    News gives full dates mostly for the past ("on March 26, 1996") and current events
+    without a year ("on Oct. 24", "Friday"), so the latest full date in the body is only
+    a lower bound, and the days named without a year lie in the year the text is written
+    in. That year comes from a phrase ("so far in 2020") or a copyright notice; else it
+    is taken to be the latest full date's year (the least the evidence allows; a
+    dateline's day must also fall on or after that date). Evidence, strongest first: a
+    yearless dateline so completed; with a known year, the latest day (else month) it
+    names in that year, else mid-year; without one, the latest day named in the latest
+    full date's year after that date, else that date itself. Boilerplate spans (footers,
+    sidebars scraped later) are not evidence, except a copyright year.
     """
     spans = find_boilerplate(text) if boilerplate is None else boilerplate
     body = _blank_spans(text, spans)
@@ -333,13 +338,11 @@ def infer_published(
         completed = _completed_dateline(partial, year, year_reason, latest)
         if completed is not None:
             return completed
-    if latest is not None:
-        agreeing = year is not None and latest[0].year == year
-        key = "latest_full_date_agreeing" if agreeing else "latest_full_date"
-        return latest[0], CONFIDENCE[key], f"the latest full date in the text is '{latest[1]}'"
-    if year is None:
+    if year is not None:
+        return _date_in_year(body, year, year_reason, latest)
+    if latest is None:
         return None
-    return _date_in_year(body, year, year_reason)
+    return _date_after(body, latest)
 
 
 def _completed_dateline(
@@ -348,14 +351,40 @@ def _completed_dateline(
     year_reason: str,
     latest: tuple[date, str] | None,
 ) -> tuple[date, float, str] | None:
-    """Return a yearless dateline's date in the year the text is written in (else the latest)."""
+    """Return a yearless dateline's date in the year the text is written in, or None."""
+    key = "partial_dateline"
     if year is None and latest is not None:
-        year, year_reason = latest[0].year, f"from the latest full date '{latest[1]}'"
+        year = _year_from(latest[0], partial[0], partial[1])
+        year_reason = f"puts it on or after the latest full date '{latest[1]}'"
+        key = "partial_dateline_after"
     day = None if year is None else _safe_date(year, partial[0], partial[1])
     if day is None:
         return None
     reason = f"dateline '{partial[2]}' gives month and day; the year {year} {year_reason}"
-    return day, CONFIDENCE["partial_dateline"], reason
+    return day, CONFIDENCE[key], reason
+
+
+def _year_from(floor: date, month: int, day: int) -> int:
+    """Return the first year, from floor's on, in which month/day is not before floor."""
+    same = _safe_date(floor.year, month, day)
+    return floor.year if same is not None and same >= floor else floor.year + 1
+
+
+def _date_after(body: str, latest: tuple[date, str]) -> tuple[date, float, str]:
+    """Return the latest day of the latest full date's year the text names, or that date.
+
+    The days a text names without a year lie in its own year, which is at least the
+    latest full date's: that year is taken, the least the evidence allows.
+    """
+    bound = f"the latest full date is '{latest[1]}'"
+    days, _ = _month_mentions(body, latest[0].year)
+    later = [(day, said) for day, said in days if day > latest[0]]
+    if later:
+        day, said = max(later)
+        reason = f"{bound}; the latest day named without a year, '{said}', is later that year"
+        return day, CONFIDENCE["after_full_date"], reason
+    reason = f"{bound}; the article appeared on or after it"
+    return latest[0], CONFIDENCE["latest_full_date"], reason
 
 
 def _blank_spans(text: str, spans: Sequence[Boilerplate]) -> str:
@@ -425,9 +454,13 @@ def _writing_year(body: str, text: str) -> tuple[int | None, str]:
     return None, ""
 
 
-def _date_in_year(body: str, year: int, year_reason: str) -> tuple[date, float, str]:
-    """Return the latest month-day or month the body mentions, placed in the given year."""
+def _date_in_year(
+    body: str, year: int, year_reason: str, latest: tuple[date, str] | None = None
+) -> tuple[date, float, str]:
+    """Return the latest day (yearless, or a full date in that year) or month of the year."""
     days, months = _month_mentions(body, year)
+    if latest is not None and latest[0].year == year:
+        days.append(latest)
     if days:
         day, said = max(days)
         reason = f"the latest day mentioned is '{said}'; the year {year} {year_reason}"
