@@ -14,9 +14,12 @@ from timeline.records import Boilerplate
 
 
 class Cue(NamedTuple):
+    """A phrase that announces boilerplate, as a regular expression over one line."""
+
     kind: str
     rule: str
-    pattern: str  # matched against one line; begins with ^ when it must open the line
+    #: without triggers: opens the line, after _LEAD; with triggers: near one of them
+    pattern: str
     scope: str = "line"  # line, or next: the line and the next non-empty line
     #: for a cue that may sit anywhere in a line: lower-case words one of which it contains
     #: (a cheap test that spares the regex on most article lines)
@@ -283,8 +286,6 @@ FOOTER_GAP_MAX_LINES = 2
 FOOTER_MIN_POSITION = 0.5
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-
-
 #: lines longer than this are read sentence by sentence
 LONG_LINE = 1000
 #: the white space between two sentences
