@@ -85,6 +85,28 @@ def test_dateline_is_marked_as_boilerplate() -> None:
     assert [d.text[b.start : b.end] for b in datelines] == ["Global Research, October 27, 2020"]
 
 
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (
+            "WASHINGTON, Sept 16 (Reuters) - The United States plans to sell weapons to Taiwan.",
+            "WASHINGTON, Sept 16 (Reuters) -",
+        ),
+        (
+            "\n**Oct. 27 (UPI) --** The State Department approved the sale on Wednesday.",
+            "Oct. 27 (UPI) --",
+        ),
+        (
+            "TAIPEI, Taiwan, Dec. 18, 2019 (Xinhua) -- Taiwan said it would buy more missiles.",
+            "TAIPEI, Taiwan, Dec. 18, 2019 (Xinhua) --",
+        ),
+    ],
+)
+def test_wire_datelines_are_marked_not_the_news_after_them(text: str, dateline: str) -> None:
+    d = read_bytes("wire.txt", text.encode())[0][0]
+    assert [(d.text[b.start : b.end], b.kind) for b in d.boilerplate] == [(dateline, "dateline")]
+
+
 def test_named_file_uses_its_folder_manifest() -> None:
     docs, errors = read_corpus([SEEDS / "004_193c2b0243c827da.txt"])
     assert errors == []

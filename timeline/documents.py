@@ -57,6 +57,7 @@ from timeline.published import (
     dateline_span,
     infer_published,
     parse_date,
+    partial_dateline_span,
 )
 from timeline.records import Boilerplate, Document, ReadError
 
@@ -1038,6 +1039,10 @@ def _document(name: str, text: str, path: str, meta: Meta) -> Document:
     dateline = dateline_span(text)
     if dateline is not None:
         spans = _with_span(spans, Boilerplate(dateline[1], dateline[2], "dateline", "dateline"))
+    else:
+        partial = partial_dateline_span(text)
+        if partial is not None:
+            spans = _with_span(spans, Boilerplate(*partial, "dateline", "partial_dateline"))
     published, source, confidence, evidence = _published(name, text, spans, meta, dateline)
     return Document(
         doc=name,

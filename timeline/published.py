@@ -105,6 +105,9 @@ DATELINE_TAIL_RE = re.compile(
 #: a separator followed by more than this much text ends a wire dateline inside the first line
 DATELINE_MAX_TAIL = 40
 WIRE_SEPARATORS = ("--", "—", "–", "-")
+#: after a wire dateline's dash, this many words (or a sentence's end) are the story itself
+PROSE_MIN_WORDS = 4
+SENTENCE_ENDS = (".", "!", "?", '"', "”")
 #: words just before a date that make it a future (or deadline) date, not a reported one
 FUTURE_CUE_RE = re.compile(
     r"\b(?:until|till|through|will|would|expected|scheduled|due|deadline|ahead of|next|upcoming|"
@@ -277,17 +280,21 @@ def _bare_dateline(text: str) -> tuple[date, int, int] | None:
         if tail is None:
             continue
         right = len(line.rstrip(" \t*_\r"))
-        if tail["rest"] and len(tail["rest"]) > DATELINE_MAX_TAIL:
-            if tail["sep"] not in WIRE_SEPARATORS:
-                continue
+        rest = tail["rest"] or ""
+        if tail["sep"] in WIRE_SEPARATORS and _is_prose(rest):
             right = found.end() + tail.start("rest")  # the story goes on after the dash
-        elif right > DATELINE_MAX_LINE:
+        elif len(rest) > DATELINE_MAX_TAIL or right > DATELINE_MAX_LINE:
             continue
         day = _date_from_match(found, "")
         if day is not None:
             left = len(line) - len(line.lstrip(" \t*_#>"))
             return day, start + left, start + len(line[:right].rstrip())
     return None
+
+
+def _is_prose(text: str) -> bool:
+    """Return whether the text after a dateline's dash is the story, not a time or a name."""
+    return len(text.split()) >= PROSE_MIN_WORDS or text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def _lines(text: str) -> Iterable[tuple[int, str]]:
@@ -304,12 +311,29 @@ def find_partial_dateline(text: str) -> tuple[int, int, str] | None:
     It needs a wire agency in parentheses or a city in capitals before it
     ("Oct. 27 (UPI) --", "WASHINGTON, Sept 16 (Reuters) -") to count.
     """
+    found = _partial_dateline(text)
+    if found is None:
+        return None
+    return _month_number(found["month"]), _day_number(found["day"]), found.group().strip(" *_#>")
+
+
+def partial_dateline_span(text: str) -> tuple[int, int] | None:
+    """Return the [start, end) offsets of a dateline without a year, or None."""
+    found = _partial_dateline(text)
+    if found is None:
+        return None
+    start = found.start() + len(found.group()) - len(found.group().lstrip(" *_#>"))
+    return start, found.end()
+
+
+def _partial_dateline(text: str) -> re.Match[str] | None:
+    """Return the match of the first yearless dateline near the start that names a real day."""
     for found in PARTIAL_DATELINE_RE.finditer(text[:DATELINE_WINDOW]):
         if not (found["agency"] or found["city"]):
             continue
         month, day = _month_number(found["month"]), _day_number(found["day"])
         if _safe_date(2000, month, day) is not None:  # a leap year admits Feb 29
-            return month, day, found.group().strip(" *_#>")
+            return found
     return None
 
 
