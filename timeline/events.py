@@ -37,16 +37,19 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 #: a government approving or formally notifying a sale
 APPROVAL_CUES = _rx(
-    r"\bapprov(?:ed|es|ing)\b(?:\s+\S+){0,6}?\s+(?:sales?|packages?|deals?|arms|weapons|equipment)\b",
+    r"\bapprov(?:ed|es|ing)\b(?:\s+(?!(?:are|is|was|were|be)\b)\S+){0,6}?\s+(?:sales?|packages?|deals?|arms|weapons|"
+    r"equipment|cases|notifications?)\b",
     r"\bapprov(?:ed|es|ing)\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+)?(?:sale|transfer)",
     r"\bapproves?\s+\$", r"\bapproved\s+\$",
     r"\b(?:notified|notifies|notify|notifying|informed)\s+(?:the\s+)?(?:U\.?S\.?\s+)?Congress\b",
     r"\b(?:sale|package|deal|purchase)s?\b[^.;]{0,30}?\b(?:was|were|been|is|,)\s+(?:formally\s+|officially\s+)?"
     r"(?:approved|cleared|notified)\b",
     r"\bformal(?:ly)?\s+notif(?:ied|ication)\b",
-    r"\bcleared\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+)?(?:sale|package|deal)",
-    r"\bannounc(?:ed|es|ing)\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+|proposed\s+|new\s+)?"
-    r"(?:\$[\d.,]+\s*\w+\s+)?(?:arms\s+)?(?:sale|package)",
+    r"\bclear(?:ed|s)\s+(?:\S+\s+){0,5}?(?:sales?|packages?|deals?|cases)\b",
+    r"\b(?:sent|submitted|transmitted)\s+(?:to\s+)?congress\b",
+    r"\b(?:posted|issued|published|sent|announced|made)\s+(?:\S+\s+){0,4}?notifications?\b",
+    r"\bnotifications?\s+(?:to\s+congress|worth|valued|totall?ing|announced|issued)\b",
+    r"\bannounc(?:ed|es|ing)\s+(?:[^.;:]{0,60}?\s)?(?:arms\s+)?(?:sale|package)s?\b",
     r"\b(?:green-?lit|green-?lighted|signed\s+off\s+on)\b",
     r"\bannouncement\s+of\s+(?:a|an|the)\s+\S+\s+(?:\w+\s+)?(?:arms\s+)?(?:sale|package)",
 )
@@ -81,6 +84,7 @@ BUDGET_MOVES = _rx(
 SANCTION_CUES = _rx(
     r"\bsanction(?:s|ed|ing)?\b", r"\bcountermeasures?\b", r"\bunreliable\s+entit(?:y|ies)\s+list\b",
     r"\bexport\s+control\s+list\b", r"\bblacklist(?:ed|s)?\b",
+    r"\bsuspend(?:ed|s|ing)?\b[^.;]{0,40}\b(?:exchanges?|cooperation|talks|dialogue|contacts?)\b",
 )
 #: a statement: said, slammed, urged, welcomed...
 SPEECH_CUES = _rx(
@@ -119,15 +123,16 @@ EARLIER_CUES = _re(r"\b(?:recent(?:ly)?|earlier|previous(?:ly)?|prior|former|pas
 NEGATION_BEFORE = _re(r"\b(?:not|n't|never|no|without|yet\s+to|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$")
 #: sums over many sales: a value that belongs to no single sale
 AGGREGATE_CUES = _rx(
-    r"\btotal(?:led|ing|\s+amount|\s+value)?\b", r"\bcumulative\b", r"\baltogether\b", r"\bin\s+all\b",
-    r"\bcombined\b", r"\bso\s+far\b", r"\bto\s+date\b",
+    r"\bcumulative\b", r"\bso\s+far\b", r"\bto\s+date\b", r"\bin\s+recent\s+years\b",
+    r"\badd\s+up\s+to\b.{0,40}\bsince\b",
     r"\bduring\s+(?:\w+['’]s\s+)?(?:first\s+|second\s+|previous\s+|last\s+)?(?:term|administration|presidency|tenure)\b",
     r"\bunder\s+(?:the\s+)?(?:\w+\s+)?administration\b", r"\bsince\s+(?:\d{4}|taking|he\s+took|she\s+took)\b",
     r"\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|decades)\b",
 )
 #: a sentence that only restates the sale already reported: "The $2.37 billion sale ..."
 ANAPHORA = _rx(
-    r"\bestimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)\b", r"\b(?:is|are|was|were)\s+(?:valued|worth)\b",r"\b(?:the|this|that)\s+(?:\\?\$[\d.,]+\s*(?:million|billion|bn|m)\s+)?(?:arms\s+)?(?:sale|package|deal)\b",
+    r"\bestimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)\b", r"\b(?:is|are|was|were)\s+(?:valued|worth)\b",
+    r"\b(?:the|this|that)\s+(?:potential|possible|proposed|planned|prospective)\s+(?:arms\s+)?(?:sale|package|deal)\b",r"\b(?:the|this|that)\s+(?:\\?\$[\d.,]+\s*(?:million|billion|bn|m)\s+)?(?:arms\s+)?(?:sale|package|deal)\b",
                r"^\s*(?:additionally|also|in\s+addition|separately|the\s+package|it)\b", r"\bwhich\s+includes?\b")
 
 #: stance cue words, strongest kind first: a neutral non-answer beats the words around it
@@ -139,7 +144,9 @@ NEUTRAL_CUES = _rx(
 )
 OPPOSE_CUES = _rx(
     r"\boppos(?:e|es|ed|ing|ition)\b", r"\bcondemn", r"\bslamm?(?:ed|s)?\b", r"\bdenounc", r"\bprotest",
-    r"\bcriticis", r"\bcriticiz", r"\bviolat", r"\bred\s+line\b", r"\burg(?:ed|es|ing)\b",
+    r"\bcriticis", r"\bcriticiz", r"\bviolat", r"\bred\s+line\b",
+    r"\burg(?:ed|es|ing)\b[^.;]{0,60}?\b(?:stop|halt|cease|cancel|revoke|refrain|cautious|abide|adhere|not\s+to|end)\b",
+    r"\bpawns?\b", r"\banti-china\b", r"\bcollu", r"\bdoomed\b", r"\bfutile\b", r"\bthwart",
     r"\bwarn(?:ed|s|ing)?\b", r"\baccus", r"\bdamag", r"\binterfer", r"\bprovocat", r"\bdissatisf",
     r"\bplay(?:ing)?\s+with\s+fire\b", r"\bsanction", r"\bcountermeasure", r"\bbreach", r"\bundermin",
     r"\bescalat", r"\bstern\b", r"\bsolemn\s+representations\b", r"\bresolutely\b", r"\bstop\s+arms\s+sales\b",
@@ -148,9 +155,23 @@ OPPOSE_CUES = _rx(
 SUPPORT_CUES = _rx(
     r"\bwelcom", r"\bsupport(?:s|ed|ing)?\b", r"\bthank", r"\bgrateful\b", r"\bappreciat", r"\bbreakthrough\b",
     r"\bbolster", r"\bstrengthen", r"\bgreat\s+importance\b", r"\breaffirm", r"\benhanc", r"\bboost",
-    r"\bcommitment\b", r"\bassist", r"\bpartnership\b", r"\bpraise",
+    r"\bcommitment\b", r"\bassist", r"\bpartnership\b", r"\bpraise", r"\bdeterrence\b",
+    r"\burg(?:ed|es|ing)\b[^.;]{0,60}?\b(?:speed\s+up|expedite|accelerate|approve|deliver|fast-track)",
 )
 
+#: what a speaker's statement about a sale almost always is, when its words give no stance of their own
+STANCE_PRIOR = {
+    "China": "oppose", "China MFA": "oppose", "China MND": "oppose", "Taiwan Affairs Office": "oppose",
+    "People's Daily": "oppose", "Global Times": "oppose", "Xinhua": "oppose", "CCTV": "oppose",
+    "China PLA": "oppose", "China NPC": "oppose",
+    "Taiwan MND": "support", "Taiwan Presidential Office": "support", "Taiwan President": "support",
+    "Taiwan MOFA": "support", "Taiwan government": "support",
+}
+#: a habit, not an event: "Beijing routinely demands ..."
+HABITUAL_BEFORE = _re(r"\b(?:routinely|usually|typically|habitually|regularly|often|always|repeatedly)\s+(?:\w+\s+)?$")
+#: a dateline opening the story: its date is the report's, not the event's
+DATELINE = re.compile(r"\s*(?:[A-Z][A-Za-z.' ]{1,40},\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+                      r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\)\s*(?:--?|–|—)?|(?:--?|–|—))")
 #: actor kinds that report news rather than make it
 MEDIA_KINDS = frozenset({"news agency", "news outlet", "media", "outlet", "ignore"})
 #: actor kinds that speak for the seller
@@ -186,7 +207,7 @@ VAGUE_OFFSET = _re(r"\b(?:earlier|ago|before|later|after)\b")
 SINCE_CLAUSE = _re(r"\b(?:since|until|till)\b")
 #: a reporting verb right before a date: "confirmed on November 29"
 REPORTED_ON = _re(r"\b(?:said|says|confirmed|announced|stated|reported|notified|approved|told\s+\w+)\s+"
-                         r"(?:on|in|last)\s+$")
+                         r"(?:(?:late|early|later|earlier)\s+)?(?:on|in|last)\s+$")
 _QUOTES = re.compile(r"[“\"]([^”\"]{0,400})[”\"]|\(([^()]{0,200})\)")
 
 
@@ -250,6 +271,8 @@ def _sentence_mentions(doc: Document, low: str, start: int, end: int, timexes: S
     named = find_actors(text, start, end)
     cue = _event_cue(sentence, named, start)
     money = [m for m in find_money(text, start, end) if m.usd and not m.conversion]
+    if cue is not None and _restates_sale(sentence, cue, earlier):
+        cue = None  # "the proposed sale will ...", "TECRO has requested to buy ...": the sale told already
     if cue is None:
         _attach_to_previous(doc, low, start, end, money, earlier)
         return []
@@ -324,6 +347,23 @@ def _sale_cue(sentence: str) -> _Cue | None:
                 and not HYPOTHETICAL_BEFORE.search(sentence[: m.start()][-40:]):
             return _Cue("plan_or_talks", m.start(), m.end(), "plan")
     return None
+
+
+def _restates_sale(sentence: str, cue: _Cue, earlier: Sequence[Mention]) -> bool:
+    """Return whether a plan cue only refers back to a sale the article has reported already."""
+    if cue.event_type != "plan_or_talks" or not earlier:
+        return False
+    said = sentence[cue.start:cue.end]
+    if said.startswith("request"):
+        return any(m.event_type == "approval" for m in earlier)  # a notice names what was requested
+    if DEFINITE_BEFORE.search(sentence[:cue.start]) and PLAN_ADJECTIVE.match(said):
+        return any(m.event_type in ("approval", "plan_or_talks") for m in earlier)
+    return False
+
+
+#: "the proposed sale", "this potential deal": a sale already spoken of
+DEFINITE_BEFORE = _re(r"\b(?:the|this|that|such\s+a)\s+$")
+PLAN_ADJECTIVE = _re(r"(?:potential|possible|proposed|planned|prospective)\b")
 
 
 def _masked(sentence: str) -> str:
@@ -415,6 +455,9 @@ def _reactions(doc: Document, low: str, start: int, end: int, cue: _Cue, actors:
                         and not any(q0 <= a.start < q1 for q0, q1 in quoted)], cue, low)
     if speaker is None:
         return []
+    lead_in = low[max(start, cue.start - 30):cue.start]
+    if HABITUAL_BEFORE.search(lead_in) or NEGATION_BEFORE.search(lead_in):
+        return []  # "Beijing routinely demands ...", "had not responded": no statement made
     context = sentence
     if nxt and (sentence.rstrip().endswith(":") or sentence.rstrip().endswith(",")):
         context += " " + low[nxt[0]:nxt[1]]  # "... said the following:" and the quote after it
@@ -425,7 +468,8 @@ def _reactions(doc: Document, low: str, start: int, end: int, cue: _Cue, actors:
         return []  # the seller's officials describing their own plans are sources, not reactions
     if cue.event_type == "reaction" and not _about_arms(low, sentence):
         return []
-    return [_reaction(doc, low, start, end, cue, speaker.name, stance or "neutral", timexes)]
+    stance = stance or STANCE_PRIOR.get(speaker.name, "neutral")
+    return [_reaction(doc, low, start, end, cue, speaker.name, stance, timexes)]
 
 
 def _speaker(actors: Sequence[Match], cue: _Cue, text: str = "") -> Match | None:
@@ -461,8 +505,8 @@ def _about_arms(low: str, sentence: str) -> bool:
     return _article_about_arms(low)
 
 
-_ARMS_SALE = _re(r"\barms\s+(?:sales?|package|deal|purchase)|\bweapons?\s+(?:sales?|package)|"
-                        r"\bsale\s+of\b|\bmilitary\s+sales?\b")
+_ARMS_SALE = _re(r"\barms\b|\bweapons?\s+(?:sales?|package)|\bsale\s+of\b|\bmilitary\s+sales?\b|"
+                 r"\bnotifications?\b|\bdefen[cs]e\s+security\s+cooperation\s+agency\b|\bdsca\b")
 
 
 def _article_about_arms(text: str) -> bool:
@@ -494,6 +538,9 @@ def _governing_date(doc: Document, low: str, start: int, end: int, cue: _Cue,
     best: tuple[float, Timex] | None = None
     sentence = low[start:end]
     shielded = _shielded(sentence, start)
+    dateline = DATELINE.match(doc.text, start, end)
+    if dateline:
+        shielded.append((start, dateline.end()))
     for t in timexes:
         if t.start < start or t.end > end or t.rule == "name":
             continue
