@@ -217,7 +217,7 @@ def write_url(filters: view.Filters) -> None:
 def chart(fig: object, key: str, filename: str, fmt: str) -> list[str]:
     """Draw a selectable chart; return the event ids selected in it."""
     event = st.plotly_chart(
-        fig, key=key, on_select="rerun", selection_mode=("points", "box", "lasso"), width="stretch",
+        fig, key=key, on_select="rerun", theme=None, selection_mode=("points", "box", "lasso"), width="stretch",
         config=figures.image_config(filename, fmt),
     )
     points = (event or {}).get("selection", {}).get("points", []) if event else []
@@ -334,7 +334,10 @@ def headline_metrics(df: pd.DataFrame, n_docs: int) -> None:
     cols = st.columns(4)
     approvals = df[df["event_type"] == "approval"]
     cols[0].metric("Events", len(df))
-    cols[1].metric("Approved (counted once)", figures.usd_text(approvals["counted_usd"].astype(float).sum()) or "$0")
+    undated = approvals[approvals["date"].isna()]["counted_usd"].astype(float).sum()
+    cols[1].metric("Approved (counted once)", figures.usd_text(approvals["counted_usd"].astype(float).sum()) or "$0",
+                   help=f"Each package once, its parts not again; {figures.usd_text(undated)} of it has no date "
+                        "and is not on the charts." if undated else "Each package once, its parts not again.")
     cols[2].metric("Responses", int(df["event_type"].isin(figures.RESPONSE_TYPES).sum()))
     cols[3].metric("Articles", n_docs)
 
@@ -348,7 +351,7 @@ def main() -> None:
     url = first_run_filters()
 
     top = st.columns([5, 1])
-    top[0].title("Arms sales to Taiwan and the responses to them")
+    top[0].header("Arms sales to Taiwan and the responses to them")
     present = top[1].toggle("Presenter mode", key="present")
     if present:
         st.html(PRESENTER_CSS)
@@ -356,14 +359,15 @@ def main() -> None:
     extra = corpus_controls(folder)
     uploads = folder / view.UPLOADS_DIR
     paths = [SEEDS] + ([uploads] if uploads.is_dir() and any(uploads.iterdir()) else []) + [Path(p) for p in extra]
-    docs, errors = load_documents(view.corpus_signature(paths), paths)
+    signature = view.corpus_signature(paths)
+    docs, errors = load_documents(signature, paths)
     for error in errors:
         st.sidebar.warning(f"Could not read {error}")
     docs = view.apply_published(docs, store)
     overrides = tuple(sorted((k, v.isoformat()) for k, v in view.published_overrides(store).items()))
     slot = st.empty()
     mentions, timeline = extract(
-        (view.corpus_signature(paths), overrides), docs,
+        (signature, overrides), docs,
         lambda share: slot.progress(min(1.0, max(0.0, share)), text=f"Extracting events from {len(docs)} articles…"),
     )
     slot.empty()

@@ -227,6 +227,7 @@ def base_layout(fig: go.Figure, title: str, presenter: bool, height: int) -> go.
     """Return the figure with the page's theme, an opaque background and a title."""
     size = PRESENTER_FONT_SIZE if presenter else FONT_SIZE
     fig.update_layout(
+        template="plotly_white",
         title={"text": escape(title), "x": 0.0, "xanchor": "left", "font": {"size": size + 4}},
         paper_bgcolor=THEME["background"],
         plot_bgcolor=THEME["background"],
@@ -364,7 +365,8 @@ def response_traces(df: pd.DataFrame, sales: pd.DataFrame, xaxis: str = "x", yax
         traces.append(go.Scatter(
             x=link_x, y=link_y, mode="lines+markers", xaxis=xaxis, yaxis=yaxis,
             line={"color": "#9AA5B1", "width": 1.2, "dash": "dot"},
-            marker={"symbol": "line-ns", "size": 10, "line": {"width": 1.5, "color": "#9AA5B1"}},
+            marker={"symbol": "line-ns", "size": [10 if i % 3 == 0 else 0 for i in range(len(link_x))],
+                    "line": {"width": 1.5, "color": "#9AA5B1"}},
             name="Answers the sale of (lag)", hovertext=link_text,
             hovertemplate="%{hovertext}<extra></extra>",
         ))
@@ -397,7 +399,7 @@ def reactions_figure(
 ) -> go.Figure:
     """Return reactions over time, one lane per actor, linked to the sale each answers."""
     sales = placed(df[df["event_type"].isin(SALE_TYPES + PLAN_TYPES)])
-    lanes = actor_order(df[df["event_type"].isin(RESPONSE_TYPES)], known_actors)
+    lanes = actor_order(placed(df[df["event_type"].isin(RESPONSE_TYPES)]), known_actors)
     fig = go.Figure(response_traces(df, sales))
     fig.update_yaxes(categoryorder="array", categoryarray=lanes[::-1], type="category")
     fig.update_xaxes(type="date", range=axis_range(df[df["event_type"].isin(RESPONSE_TYPES)]))
@@ -420,7 +422,7 @@ def cause_response_figure(
     """Return sales (above) and the responses to them (below) on one shared time axis."""
     kinds = SALE_TYPES + (PLAN_TYPES if show_plans else ())
     sales = placed(df[df["event_type"].isin(kinds)])
-    lanes = actor_order(df[df["event_type"].isin(RESPONSE_TYPES)], known_actors)
+    lanes = actor_order(placed(df[df["event_type"].isin(RESPONSE_TYPES)]), known_actors)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06,
                         row_heights=[0.32, 0.68], subplot_titles=("Sales and reported plans", "Responses"))
     for kind, group in sales.groupby("event_type", sort=True):
