@@ -1,4 +1,7 @@
-"""The timeline page: widgets wired to the pure functions of `timeline` (run: streamlit run app.py)."""
+"""The timeline page: widgets wired to the pure functions of `timeline`.
+
+Run it with `streamlit run app.py`.
+"""
 
 from __future__ import annotations
 
@@ -21,8 +24,13 @@ SEEDS = HERE / "seeds"
 #: corpora whose extraction stays in memory (each one a pair of DataFrames)
 KEEP_RESULTS = 4
 TYPE_LABELS = {
-    "approval": "approval", "plan_or_talks": "plans or talks", "delivery": "delivery",
-    "budget": "budget", "reaction": "reaction", "sanction": "sanction", "other": "other",
+    "approval": "approval",
+    "plan_or_talks": "plans or talks",
+    "delivery": "delivery",
+    "budget": "budget",
+    "reaction": "reaction",
+    "sanction": "sanction",
+    "other": "other",
 }
 TABLE_COLUMNS = {
     "date_label": st.column_config.TextColumn("Date", width=95),
@@ -49,19 +57,23 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def load_documents(signature: tuple[tuple[str, int, int], ...], _paths: Sequence[Path]) -> tuple[list, list]:
+def load_documents(
+    signature: tuple[tuple[str, int, int], ...], _paths: Sequence[Path]
+) -> tuple[list, list]:
     """Return the corpus documents and read errors (cached until a file changes)."""
     return read_corpus([str(p) for p in _paths])
 
 
 @st.cache_resource(show_spinner=False)
 def extracted() -> dict[tuple, tuple[pd.DataFrame, pd.DataFrame]]:
-    """Return the store of (mentions, timeline) per corpus and publication dates, shared by sessions."""
+    """Return (mentions, timeline) per corpus and publication dates, shared by sessions."""
     return {}
 
 
-def extract(key: tuple, docs: Sequence[Document], progress: Callable[[float], None]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (mentions, timeline) of the corpus; a progress bar is drawn only when it must be extracted."""
+def extract(
+    key: tuple, docs: Sequence[Document], progress: Callable[[float], None]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (mentions, timeline); the progress bar shows only while extracting."""
     cache = extracted()
     if key not in cache:
         cache[key] = analyse(docs, progress=progress)
@@ -87,7 +99,7 @@ def data_folder() -> Path:
 
 
 def read_store(path: Path) -> tuple[view.Store, str]:
-    """Return the corrections and, when the file is corrupt, the problem (the file is left alone)."""
+    """Return the corrections, and the problem when the file is corrupt (left alone)."""
     try:
         return view.load_store(path), ""
     except view.CorruptStore as error:
@@ -122,26 +134,37 @@ def corpus_controls(folder: Path) -> list[str]:
     folders_file = folder / view.FOLDERS_FILE
     with st.sidebar.expander("Corpus: add articles", expanded=False):
         files = st.file_uploader(
-            "Upload articles", accept_multiple_files=True, key="uploads",
+            "Upload articles",
+            accept_multiple_files=True,
+            key="uploads",
             type=[s.lstrip(".") for s in view.SUPPORTED_SUFFIXES],
             help="txt, md, html, jsonl, json or csv; kept in the data folder across restarts",
         )
         if files:
             batch = tuple((f.name, f.size, f.file_id) for f in files)
             if st.session_state.get("stored_batch") != batch:
-                saved, errors = view.store_uploads(((f.name, f.getvalue()) for f in files), uploads, read_bytes)
+                saved, errors = view.store_uploads(
+                    ((f.name, f.getvalue()) for f in files), uploads, read_bytes
+                )
                 st.session_state["stored_batch"] = batch
-                st.session_state["upload_report"] = ([p.name for p in saved], [str(e) for e in errors])
+                st.session_state["upload_report"] = (
+                    [p.name for p in saved],
+                    [str(e) for e in errors],
+                )
         saved_names, upload_errors = st.session_state.get("upload_report", ([], []))
         if saved_names:
             st.success(f"Stored {len(saved_names)} file(s): {', '.join(saved_names)}")
         for message in upload_errors:
             st.error(message)
-        path_text = st.text_input("Add a folder of articles", key="folder_path", placeholder="/path/to/articles")
+        path_text = st.text_input(
+            "Add a folder of articles", key="folder_path", placeholder="/path/to/articles"
+        )
         if st.button("Add folder", key="add_folder") and path_text.strip():
             added = Path(path_text.strip()).expanduser()
             if added.is_dir():
-                view.save_folders(view.load_folders(folders_file) + [str(added.resolve())], folders_file)
+                view.save_folders(
+                    view.load_folders(folders_file) + [str(added.resolve())], folders_file
+                )
             else:
                 st.error(f"{path_text}: not a folder")
         extra = view.load_folders(folders_file)
@@ -173,16 +196,24 @@ def filter_controls(df: pd.DataFrame, start: view.Filters) -> view.Filters:
         # a range left at the data's bounds follows them when the corpus or a correction moves them
         old_lo, old_hi = st.session_state.get("f_bounds", (lo, hi))
         picked_now = tuple(st.session_state["f_dates"]) + (None, None)
-        st.session_state["f_dates"] = (lo if picked_now[0] in (old_lo, None) else picked_now[0],
-                                       hi if picked_now[1] in (old_hi, None) else picked_now[1])
+        st.session_state["f_dates"] = (
+            lo if picked_now[0] in (old_lo, None) else picked_now[0],
+            hi if picked_now[1] in (old_hi, None) else picked_now[1],
+        )
     st.session_state["f_bounds"] = (lo, hi)
-    picked = sb.date_input("Date range", key="f_dates", min_value=date(1945, 1, 1), max_value=date(2100, 12, 31))
-    first_day, last_day = (tuple(picked) + (None, None))[:2] if isinstance(picked, tuple | list) else (picked, None)
+    picked = sb.date_input(
+        "Date range", key="f_dates", min_value=date(1945, 1, 1), max_value=date(2100, 12, 31)
+    )
+    first_day, last_day = (
+        (tuple(picked) + (None, None))[:2] if isinstance(picked, tuple | list) else (picked, None)
+    )
     types = multiselect("Event types", view.options(df, "event_type"), "f_types", start.event_types)
     actors = multiselect("Actors", view.options(df, "actor"), "f_actors", start.actors)
     stances = multiselect("Stance", view.options(df, "stance"), "f_stances", start.stances)
     systems = multiselect("Weapon systems", view.options(df, "systems"), "f_systems", start.systems)
-    categories = multiselect("System categories", view.options(df, "categories"), "f_categories", start.categories)
+    categories = multiselect(
+        "System categories", view.options(df, "categories"), "f_categories", start.categories
+    )
     outlets = multiselect("Outlets", view.options(df, "outlets"), "f_outlets", start.outlets)
     if "f_min" not in st.session_state:
         st.session_state["f_min"] = float(start.min_value_musd)
@@ -196,8 +227,15 @@ def filter_controls(df: pd.DataFrame, start: view.Filters) -> view.Filters:
     return view.Filters(
         start=first_day if first_day and first_day != lo else None,
         end=last_day if last_day and last_day != hi else None,
-        event_types=types, actors=actors, stances=stances, systems=systems, categories=categories,
-        outlets=outlets, min_value_musd=float(minimum or 0), text=text or "", plans=plans,
+        event_types=types,
+        actors=actors,
+        stances=stances,
+        systems=systems,
+        categories=categories,
+        outlets=outlets,
+        min_value_musd=float(minimum or 0),
+        text=text or "",
+        plans=plans,
         present=bool(st.session_state.get("present")),
     )
 
@@ -205,8 +243,14 @@ def filter_controls(df: pd.DataFrame, start: view.Filters) -> view.Filters:
 def write_url(filters: view.Filters) -> None:
     """Write the filters into the URL when they changed, so the view is a shareable link."""
     wanted = view.encode_filters(filters)
-    current = {k: (v if len(v) > 1 or k in ("type", "actor", "stance", "system", "category", "outlet") else v[0])
-               for k, v in query_params().items()}
+    current = {
+        k: (
+            v
+            if len(v) > 1 or k in ("type", "actor", "stance", "system", "category", "outlet")
+            else v[0]
+        )
+        for k, v in query_params().items()
+    }
     if current != wanted:
         st.query_params.from_dict(wanted)
 
@@ -217,7 +261,12 @@ def write_url(filters: view.Filters) -> None:
 def chart(fig: object, key: str, filename: str, fmt: str) -> list[str]:
     """Draw a selectable chart; return the event ids selected in it."""
     event = st.plotly_chart(
-        fig, key=key, on_select="rerun", theme=None, selection_mode=("points", "box", "lasso"), width="stretch",
+        fig,
+        key=key,
+        on_select="rerun",
+        theme=None,
+        selection_mode=("points", "box", "lasso"),
+        width="stretch",
         config=figures.image_config(filename, fmt),
     )
     points = (event or {}).get("selection", {}).get("points", []) if event else []
@@ -226,36 +275,52 @@ def chart(fig: object, key: str, filename: str, fmt: str) -> list[str]:
 
 def table_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Return the events table: one row per event, the columns an analyst reads."""
-    return pd.DataFrame({
-        "date_label": [figures.date_text(d, str(p)) for d, p in zip(df["date"], df["date_precision"])],
-        "date_precision": df["date_precision"],
-        "event_type": df["event_type"].map(lambda t: TYPE_LABELS.get(str(t), str(t))),
-        "actor": df["actor"],
-        "stance": df["stance"],
-        "value_musd": df["value_usd"].astype("Float64") / view.MUSD,
-        "high_musd": df["value_usd_high"].astype("Float64") / view.MUSD,
-        "systems": df["systems"].fillna("").str.replace(";", ", "),
-        "n_sources": df["n_sources"],
-        "evidence": df["evidence"],
-        "event_id": df["event_id"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "date_label": [
+                figures.date_text(d, str(p))
+                for d, p in zip(df["date"], df["date_precision"], strict=True)
+            ],
+            "date_precision": df["date_precision"],
+            "event_type": df["event_type"].map(lambda t: TYPE_LABELS.get(str(t), str(t))),
+            "actor": df["actor"],
+            "stance": df["stance"],
+            "value_musd": df["value_usd"].astype("Float64") / view.MUSD,
+            "high_musd": df["value_usd_high"].astype("Float64") / view.MUSD,
+            "systems": df["systems"].fillna("").str.replace(";", ", "),
+            "n_sources": df["n_sources"],
+            "evidence": df["evidence"],
+            "event_id": df["event_id"],
+        }
+    ).reset_index(drop=True)
 
 
-def show_article(doc: Document, highlights: Sequence[tuple[int, int]], store_path: Path, writable: bool,
-                 key: str) -> None:
-    """Draw an article with its dates marked, evidence highlighted, and its publication date editable."""
+def show_article(
+    doc: Document, highlights: Sequence[tuple[int, int]], store_path: Path, writable: bool, key: str
+) -> None:
+    """Draw an article: dates marked, evidence highlighted, publication date editable."""
     published = doc.published.isoformat() if doc.published else "unknown"
-    st.markdown(f"**{view.markdown_escape(doc.title or doc.doc)}**  \n"
-                f"{view.markdown_escape(doc.outlet or 'unknown outlet')} · {view.markdown_escape(doc.doc)} · "
-                f"published {published} (from {view.markdown_escape(doc.published_source)})")
+    st.markdown(
+        f"**{view.markdown_escape(doc.title or doc.doc)}**  \n"
+        f"{view.markdown_escape(doc.outlet or 'unknown outlet')} · "
+        f"{view.markdown_escape(doc.doc)} · "
+        f"published {published} (from {view.markdown_escape(doc.published_source)})"
+    )
     if doc.published_evidence:
         st.caption(f"Why this date: {view.markdown_escape(doc.published_evidence)}")
     cols = st.columns([2, 1, 3])
-    new_date = cols[0].date_input("Publication date", value=doc.published, key=f"pub_{key}",
-                                  min_value=date(1945, 1, 1), max_value=date(2100, 12, 31))
+    new_date = cols[0].date_input(
+        "Publication date",
+        value=doc.published,
+        key=f"pub_{key}",
+        min_value=date(1945, 1, 1),
+        max_value=date(2100, 12, 31),
+    )
     if cols[1].button("Set date", key=f"setpub_{key}", disabled=not writable) and new_date:
         store = view.load_store(store_path)
-        correction = view.Correction("published", doc.doc, "published", new_date.isoformat(), view.now_text())
+        correction = view.Correction(
+            "published", doc.doc, "published", new_date.isoformat(), view.now_text()
+        )
         save_corrections(view.add_corrections(store, [correction]), store_path)
         st.rerun()
     spans = timexes(doc.doc, doc.text, doc.published)
@@ -264,30 +329,43 @@ def show_article(doc: Document, highlights: Sequence[tuple[int, int]], store_pat
         st.html(view.article_html(doc.text, spans, boiler, highlights))
 
 
-def sources_view(eid: str, mentions: pd.DataFrame, docs: dict[str, Document], store_path: Path,
-                 writable: bool) -> None:
+def sources_view(
+    eid: str, mentions: pd.DataFrame, docs: dict[str, Document], store_path: Path, writable: bool
+) -> None:
     """Draw each source of an event: its sentence highlighted in its article."""
     rows = mentions[mentions["event_id"] == eid]
     for n, (name, group) in enumerate(rows.groupby("doc", sort=False)):
         doc = docs.get(str(name))
         if doc is None:
             continue
-        spans = [(int(s), int(e)) for s, e in zip(group["start"], group["end"]) if pd.notna(s) and pd.notna(e)]
+        spans = [
+            (int(s), int(e))
+            for s, e in zip(group["start"], group["end"], strict=True)
+            if pd.notna(s) and pd.notna(e)
+        ]
         show_article(doc, spans, store_path, writable, key=f"{eid}_{n}")
 
 
-def corrections_panel(df: pd.DataFrame, store: view.Store, store_path: Path, writable: bool) -> None:
+def corrections_panel(
+    df: pd.DataFrame, store: view.Store, store_path: Path, writable: bool
+) -> None:
     """Draw the editable events table, undo and the list of corrections."""
     before = view.editor_frame(df)
     edited = st.data_editor(
-        before, key=f"editor_{st.session_state.get('editor_version', 0)}", hide_index=True, width="stretch",
-        disabled=not writable, num_rows="fixed",
+        before,
+        key=f"editor_{st.session_state.get('editor_version', 0)}",
+        hide_index=True,
+        width="stretch",
+        disabled=not writable,
+        num_rows="fixed",
         column_config={
             "event_id": st.column_config.TextColumn("Event", disabled=True),
             "date": st.column_config.TextColumn("Date (YYYY, YYYY-MM or YYYY-MM-DD)"),
             "event_type": st.column_config.SelectboxColumn("Type", options=list(TYPE_LABELS)),
             "actor": st.column_config.TextColumn("Actor"),
-            "stance": st.column_config.SelectboxColumn("Stance", options=["", "oppose", "support", "neutral"]),
+            "stance": st.column_config.SelectboxColumn(
+                "Stance", options=["", "oppose", "support", "neutral"]
+            ),
             "value_usd": st.column_config.NumberColumn("Value US$", min_value=0.0, format="%.0f"),
             "excluded": st.column_config.CheckboxColumn("Exclude"),
             "summary": st.column_config.TextColumn("Summary", disabled=True),
@@ -300,7 +378,9 @@ def corrections_panel(df: pd.DataFrame, store: view.Store, store_path: Path, wri
         save_corrections(view.add_corrections(store, found), store_path)
         st.rerun()
     cols = st.columns([1, 4])
-    if cols[0].button("Undo last correction", key="undo", disabled=not writable or not store.corrections):
+    if cols[0].button(
+        "Undo last correction", key="undo", disabled=not writable or not store.corrections
+    ):
         save_corrections(view.undo(store), store_path)
         st.rerun()
     cols[1].caption(f"{len(store.corrections)} correction(s) saved in {store_path}")
@@ -310,8 +390,11 @@ def corrections_panel(df: pd.DataFrame, store: view.Store, store_path: Path, wri
 
 def corrupt_store_panel(problem: str, path: Path) -> bool:
     """Report a corrupt corrections file; return True when the user moved it aside."""
-    st.error(f"The corrections file cannot be read, so corrections are off until it is fixed: {problem}. "
-             "It has not been changed. Fix it by hand, or move it aside to start afresh (the file is kept).")
+    st.error(
+        f"The corrections file cannot be read, so corrections are off until it is fixed: "
+        f"{problem}. It has not been changed. Fix it by hand, or move it aside to start "
+        "afresh (the file is kept)."
+    )
     if st.button("Move the corrupt file aside", key="move_corrupt"):
         target = view.move_aside(path)
         st.session_state["moved_corrupt"] = str(target)
@@ -323,10 +406,19 @@ def export_buttons(df: pd.DataFrame, filters: view.Filters, described: str) -> N
     """Draw the downloads of the filtered view: CSV, JSON and TimelineJS JSON."""
     name = view.export_name("timeline", filters, df)
     cols = st.columns(3)
-    cols[0].download_button("Download CSV", view.to_csv(df), f"{name}.csv", "text/csv", key="dl_csv")
-    cols[1].download_button("Download JSON", view.to_json(df), f"{name}.json", "application/json", key="dl_json")
-    cols[2].download_button("Download TimelineJS", view.to_timelinejs(df, f"Arms sales and reactions, {described}"),
-                            f"{name}-timelinejs.json", "application/json", key="dl_tljs")
+    cols[0].download_button(
+        "Download CSV", view.to_csv(df), f"{name}.csv", "text/csv", key="dl_csv"
+    )
+    cols[1].download_button(
+        "Download JSON", view.to_json(df), f"{name}.json", "application/json", key="dl_json"
+    )
+    cols[2].download_button(
+        "Download TimelineJS",
+        view.to_timelinejs(df, f"Arms sales and reactions, {described}"),
+        f"{name}-timelinejs.json",
+        "application/json",
+        key="dl_tljs",
+    )
 
 
 def headline_metrics(df: pd.DataFrame, n_docs: int) -> None:
@@ -335,16 +427,24 @@ def headline_metrics(df: pd.DataFrame, n_docs: int) -> None:
     approvals = df[df["event_type"] == "approval"]
     cols[0].metric("Events", len(df))
     undated = approvals[approvals["date"].isna()]["counted_usd"].astype(float).sum()
-    cols[1].metric("Approved (counted once)", figures.usd_text(approvals["counted_usd"].astype(float).sum()) or "$0",
-                   help=f"Each package once, its parts not again; {figures.usd_text(undated)} of it has no date "
-                        "and is not on the charts." if undated else "Each package once, its parts not again.")
+    cols[1].metric(
+        "Approved (counted once)",
+        figures.usd_text(approvals["counted_usd"].astype(float).sum()) or "$0",
+        help=f"Each package once, its parts not again; {figures.usd_text(undated)} of it "
+        "has no date "
+        "and is not on the charts."
+        if undated
+        else "Each package once, its parts not again.",
+    )
     cols[2].metric("Responses", int(df["event_type"].isin(figures.RESPONSE_TYPES).sum()))
     cols[3].metric("Articles", n_docs)
 
 
 def main() -> None:
     """Draw the page."""
-    st.set_page_config(page_title="Arms sales and reactions: a timeline", page_icon="🗓", layout="wide")
+    st.set_page_config(
+        page_title="Arms sales and reactions: a timeline", page_icon="🗓", layout="wide"
+    )
     folder = data_folder()
     store_path = view.corrections_path(folder)
     store, store_problem = read_store(store_path)
@@ -358,17 +458,26 @@ def main() -> None:
 
     extra = corpus_controls(folder)
     uploads = folder / view.UPLOADS_DIR
-    paths = [SEEDS] + ([uploads] if uploads.is_dir() and any(uploads.iterdir()) else []) + [Path(p) for p in extra]
+    paths = (
+        [SEEDS]
+        + ([uploads] if uploads.is_dir() and any(uploads.iterdir()) else [])
+        + [Path(p) for p in extra]
+    )
     signature = view.corpus_signature(paths)
     docs, errors = load_documents(signature, paths)
     for error in errors:
         st.sidebar.warning(f"Could not read {error}")
     docs = view.apply_published(docs, store)
-    overrides = tuple(sorted((k, v.isoformat()) for k, v in view.published_overrides(store).items()))
+    overrides = tuple(
+        sorted((k, v.isoformat()) for k, v in view.published_overrides(store).items())
+    )
     slot = st.empty()
     mentions, timeline = extract(
-        (signature, overrides), docs,
-        lambda share: slot.progress(min(1.0, max(0.0, share)), text=f"Extracting events from {len(docs)} articles…"),
+        (signature, overrides),
+        docs,
+        lambda share: slot.progress(
+            min(1.0, max(0.0, share)), text=f"Extracting events from {len(docs)} articles…"
+        ),
     )
     slot.empty()
     timeline = view.apply_corrections(timeline, store)
@@ -389,24 +498,42 @@ def main() -> None:
 
     fmt = "svg" if st.session_state.get("image_svg") else "png"
     if not present:
-        st.caption(f"{described or 'No dated events'} · {len(current)} of {len(shown)} events · "
-                   "click or box-select points to list them below; double-click a chart to clear.")
+        st.caption(
+            f"{described or 'No dated events'} · {len(current)} of {len(shown)} events · "
+            "click or box-select points to list them below; double-click a chart to clear."
+        )
         headline_metrics(current, n_docs)
     caption = view.sources_caption(current)
-    values_title = f"Approved arms sales, US$, {described}" if present else "Approved arms sales, US$"
-    picked = chart(figures.values_figure(current, filters.plans, values_title, present,
-                                         figures.category_order(shown)),
-                   "chart_values", view.export_name("values", filters, current), fmt)
+    values_title = (
+        f"Approved arms sales, US$, {described}" if present else "Approved arms sales, US$"
+    )
+    picked = chart(
+        figures.values_figure(
+            current, filters.plans, values_title, present, figures.category_order(shown)
+        ),
+        "chart_values",
+        view.export_name("values", filters, current),
+        fmt,
+    )
     if present:
         st.caption(caption)
-    cr_title = f"Approvals and reactions, {described}" if present else "Sales and the responses to them"
-    picked += chart(figures.cause_response_figure(current, cr_title, present, show_plans=filters.plans),
-                    "chart_cause", view.export_name("sales-and-responses", filters, current), fmt)
+    cr_title = (
+        f"Approvals and reactions, {described}" if present else "Sales and the responses to them"
+    )
+    picked += chart(
+        figures.cause_response_figure(current, cr_title, present, show_plans=filters.plans),
+        "chart_cause",
+        view.export_name("sales-and-responses", filters, current),
+        fmt,
+    )
     if present:
         st.caption(caption)
         return
-    st.toggle("Chart downloads as SVG (modebar camera button)", key="image_svg",
-              help="The camera button saves PNG at 3× scale; switch on for vector SVG.")
+    st.toggle(
+        "Chart downloads as SVG (modebar camera button)",
+        key="image_svg",
+        help="The camera button saves PNG at 3× scale; switch on for vector SVG.",
+    )
 
     table = current[current["event_id"].isin(picked)] if picked else current
     st.subheader(f"Events ({len(table)})" + (" selected in the charts" if picked else ""))
@@ -416,8 +543,15 @@ def main() -> None:
     writable = not store_problem
     with events_tab:
         frame = table_frame(table)
-        chosen = st.dataframe(frame, key="events_table", on_select="rerun", selection_mode="single-row",
-                              hide_index=True, width="stretch", column_config=TABLE_COLUMNS)
+        chosen = st.dataframe(
+            frame,
+            key="events_table",
+            on_select="rerun",
+            selection_mode="single-row",
+            hide_index=True,
+            width="stretch",
+            column_config=TABLE_COLUMNS,
+        )
         rows = chosen.selection.rows if chosen else []
         if rows and rows[0] < len(frame):
             eid = str(frame.iloc[rows[0]]["event_id"])
@@ -426,8 +560,12 @@ def main() -> None:
         else:
             st.caption("Select a row to read its sources, with the sentence highlighted.")
     with correct_tab:
-        corrections_panel(timeline[timeline["event_id"].isin(current["event_id"]) | timeline["excluded"]],
-                          store, store_path, writable)
+        corrections_panel(
+            timeline[timeline["event_id"].isin(current["event_id"]) | timeline["excluded"]],
+            store,
+            store_path,
+            writable,
+        )
     with articles_tab:
         names = sorted(by_name)
         if names:

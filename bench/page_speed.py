@@ -36,21 +36,32 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 CHARTS = '[data-testid="stPlotlyChart"] .js-plotly-plot'
-DRAWN_JS = (f"(n) => document.querySelectorAll('{CHARTS}').length >= n && "
-            f"Array.from(document.querySelectorAll('{CHARTS}')).every(el => el.data && el._fullLayout)")
-BARE_PAGE = '''import plotly.express as px
+DRAWN_JS = (
+    f"(n) => document.querySelectorAll('{CHARTS}').length >= n && "
+    f"Array.from(document.querySelectorAll('{CHARTS}')).every(el => el.data && el._fullLayout)"
+)
+BARE_PAGE = """import plotly.express as px
 import streamlit as st
 
 st.title("Bare page")
 st.plotly_chart(px.line(x=[1, 2, 3, 4], y=[3, 1, 4, 1]), width="stretch")
-'''
+"""
 DRAW_RATIO_TARGET = 1.3
 FILTER_TARGET_S = 0.3
 CACHED_OPEN_TARGET_S = 3.0
 LARGE_OPEN_TIMEOUT_MS = 1_800_000
+YEAR = re.compile(r"\b(20[12]\d)\b")
 
 
 def free_port() -> int:
@@ -63,10 +74,28 @@ def free_port() -> int:
 def serve(script: Path, env: dict[str, str]) -> Iterator[str]:
     """Run a Streamlit script headless on a free port; yield its URL once healthy."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -82,9 +111,10 @@ def serve(script: Path, env: dict[str, str]) -> Iterator[str]:
         process.wait(timeout=30)
 
 
-def time_open(browser: object, url: str, charts: int, timeout_ms: int = 120_000,
-              watch_progress: bool = False) -> tuple[float, bool]:
-    """Return seconds from opening the page to all its charts drawn, and whether a progress bar showed."""
+def time_open(
+    browser: object, url: str, charts: int, timeout_ms: int = 120_000, watch_progress: bool = False
+) -> tuple[float, bool]:
+    """Return seconds from page open to all charts drawn, and whether a progress bar showed."""
     context = browser.new_context(viewport={"width": 1400, "height": 1400})  # type: ignore[attr-defined]
     page = context.new_page()
     saw_progress = False
@@ -115,9 +145,12 @@ def draw_times(browser: object, rounds: int, tmp: Path) -> None:
             app.append(time_open(browser, app_url, 2)[0])
             plain.append(time_open(browser, bare_url, 1)[0])
     ratio = statistics.median(app) / statistics.median(plain)
-    print(f"draw: page median {statistics.median(app):.2f} s {sorted(round(t, 2) for t in app)}; "
-          f"bare median {statistics.median(plain):.2f} s {sorted(round(t, 2) for t in plain)}; "
-          f"ratio {ratio:.2f} (target <= {DRAW_RATIO_TARGET}) {'OK' if ratio <= DRAW_RATIO_TARGET else 'MISSED'}")
+    print(
+        f"draw: page median {statistics.median(app):.2f} s {sorted(round(t, 2) for t in app)}; "
+        f"bare median {statistics.median(plain):.2f} s {sorted(round(t, 2) for t in plain)}; "
+        f"ratio {ratio:.2f} (target <= {DRAW_RATIO_TARGET}) "
+        f"{'OK' if ratio <= DRAW_RATIO_TARGET else 'MISSED'}"
+    )
 
 
 def filter_times(rounds: int, tmp: Path) -> None:
@@ -135,7 +168,9 @@ def filter_times(rounds: int, tmp: Path) -> None:
     actors = at.sidebar.multiselect(key="f_actors").options
     reruns = []
     for i in range(rounds):
-        at.sidebar.multiselect(key="f_actors").set_value([actors[i % len(actors)]] if i % 2 == 0 else [])
+        at.sidebar.multiselect(key="f_actors").set_value(
+            [actors[i % len(actors)]] if i % 2 == 0 else []
+        )
         start = time.perf_counter()
         at.run()
         reruns.append(time.perf_counter() - start)
@@ -144,27 +179,40 @@ def filter_times(rounds: int, tmp: Path) -> None:
     pure = []
     for i in range(rounds):
         start = time.perf_counter()
-        shown = view.filter_timeline(timeline, view.Filters(actors=(actors[i % len(actors)],) if i % 2 == 0 else ()))
+        shown = view.filter_timeline(
+            timeline, view.Filters(actors=(actors[i % len(actors)],) if i % 2 == 0 else ())
+        )
         figures.values_figure(shown).to_json()
         figures.cause_response_figure(shown).to_json()
         pure.append(time.perf_counter() - start)
     worst = statistics.median(reruns)
-    print(f"filter change: AppTest rerun median {worst:.3f} s (max {max(reruns):.3f}); filter + figures median "
-          f"{statistics.median(pure):.3f} s (target <= {FILTER_TARGET_S}) "
-          f"{'OK' if worst <= FILTER_TARGET_S else 'MISSED'}")
+    print(
+        f"filter change: AppTest rerun median {worst:.3f} s (max {max(reruns):.3f}); "
+        "filter + figures median "
+        f"{statistics.median(pure):.3f} s (target <= {FILTER_TARGET_S}) "
+        f"{'OK' if worst <= FILTER_TARGET_S else 'MISSED'}"
+    )
 
 
 def large_corpus(folder: Path, n: int) -> None:
     """Write n articles built from the seed paragraphs, with years and amounts varied."""
     random.seed(7)
-    paragraphs = [p for f in sorted((ROOT / "seeds").glob("*.txt"))
-                  for p in f.read_text(encoding="utf-8").split("\n\n") if len(p) > 80]
+    paragraphs = [
+        p
+        for f in sorted((ROOT / "seeds").glob("*.txt"))
+        for p in f.read_text(encoding="utf-8").split("\n\n")
+        if len(p) > 80
+    ]
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
         shift = random.randint(-8, 3)
         text = "\n\n".join(random.sample(paragraphs, 6))
-        text = re.sub(r"\b(20[12]\d)\b", lambda m: str(int(m.group(1)) + shift), text)
-        text = re.sub(r"\$(\d+(?:\.\d+)?)", lambda m: f"${float(m.group(1)) * random.choice((0.5, 1, 2)):g}", text)
+        text = YEAR.sub(lambda m, s=shift: str(int(m.group(1)) + s), text)
+        text = re.sub(
+            r"\$(\d+(?:\.\d+)?)",
+            lambda m: f"${float(m.group(1)) * random.choice((0.5, 1, 2)):g}",
+            text,
+        )
         (folder / f"article_{i:05d}.txt").write_text(text, encoding="utf-8")
 
 
@@ -182,10 +230,13 @@ def large_times(browser: object, n: int, tmp: Path) -> None:
     with serve(ROOT / "app.py", env) as url:
         cached = time_open(browser, url, 2, LARGE_OPEN_TIMEOUT_MS)[0]
         again = time_open(browser, url, 2, LARGE_OPEN_TIMEOUT_MS)[0]
-    print(f"{n} articles: first open {cold:.1f} s (progress bar {'shown' if bar else 'NOT shown'}); "
-          f"same server again {warm_same_server:.2f} s; fresh server from the disk cache {cached:.2f} s, "
-          f"then {again:.2f} s (target <= {CACHED_OPEN_TARGET_S}) "
-          f"{'OK' if cached <= CACHED_OPEN_TARGET_S else 'MISSED'}")
+    print(
+        f"{n} articles: first open {cold:.1f} s (progress bar {'shown' if bar else 'NOT shown'}); "
+        f"same server again {warm_same_server:.2f} s; "
+        f"fresh server from the disk cache {cached:.2f} s, "
+        f"then {again:.2f} s (target <= {CACHED_OPEN_TARGET_S}) "
+        f"{'OK' if cached <= CACHED_OPEN_TARGET_S else 'MISSED'}"
+    )
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Tests of the page's wiring (streamlit AppTest), on the seed articles through the real pipeline."""
+"""Tests of the page's wiring (streamlit AppTest), on the seeds through the real pipeline."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def chart_ids(at: AppTest) -> list[set[str]]:
 
 
 class Marked(HTMLParser):
-    """Collects the text inside evidence marks, leaving out the resolved values shown beside dates."""
+    """Collects the text inside evidence marks, without the values shown beside dates."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -104,7 +104,9 @@ def test_page_opens_on_the_seeds_with_every_chart_drawn(data_dir: Path) -> None:
     assert len(at.get("plotly_chart")) == 2
     values_ids, cause_ids = chart_ids(at)
     dated = expected[expected["date"].notna()]
-    sales = dated[dated["event_type"].isin(["approval", "plan_or_talks"]) & dated["value_usd"].notna()]
+    sales = dated[
+        dated["event_type"].isin(["approval", "plan_or_talks"]) & dated["value_usd"].notna()
+    ]
     responses = dated[dated["event_type"].isin(["reaction", "sanction"])]
     assert set(sales["event_id"]) <= values_ids
     assert set(responses["event_id"]) <= cause_ids
@@ -121,7 +123,9 @@ def test_a_filter_narrows_charts_and_table_and_goes_into_the_url(data_dir: Path)
     rerun(at)
     assert set(table(at)["actor"]) == {actor}
     assert at.query_params["actor"] in ([actor], actor)
-    assert all(ids <= set(expected[expected["actor"] == actor]["event_id"]) for ids in chart_ids(at))
+    assert all(
+        ids <= set(expected[expected["actor"] == actor]["event_id"]) for ids in chart_ids(at)
+    )
 
 
 def test_text_search_and_minimum_value_filter(data_dir: Path) -> None:
@@ -149,8 +153,14 @@ def test_malformed_query_parameters_fall_back_to_the_full_view(data_dir: Path) -
 def test_chart_selection_lists_only_the_selected_events(data_dir: Path) -> None:
     at = open_page()
     picked = sorted(chart_ids(at)[0])[:1]
-    at.session_state["chart_values"] = {"selection": {"points": [{"customdata": picked}], "point_indices": [0],
-                                                      "box": [], "lasso": []}}
+    at.session_state["chart_values"] = {
+        "selection": {
+            "points": [{"customdata": picked}],
+            "point_indices": [0],
+            "box": [],
+            "lasso": [],
+        }
+    }
     rerun(at)
     assert list(table(at)["event_id"]) == picked
 
@@ -164,10 +174,14 @@ def test_selecting_a_row_shows_its_sources_with_the_sentence_marked(data_dir: Pa
     assert any(evidence in text for text in marked)
 
 
-def test_presenter_mode_from_the_url_hides_tables_and_titles_charts_with_the_filter(data_dir: Path) -> None:
+def test_presenter_mode_from_the_url_hides_tables_and_titles_charts_with_the_filter(
+    data_dir: Path,
+) -> None:
     at = open_page({"present": "1", "actor": ["China MFA"]})
     assert len(at.dataframe) == 0 and len(at.get("plotly_chart")) == 2
-    assert any("display: none" in h.proto.body and "stSidebar" in h.proto.body for h in at.get("html"))
+    assert any(
+        "display: none" in h.proto.body and "stSidebar" in h.proto.body for h in at.get("html")
+    )
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert all("China MFA only" in t for t in titles)
     assert any(c.value.startswith("Sources:") for c in at.caption)
@@ -206,7 +220,8 @@ def test_a_missing_folder_is_reported(data_dir: Path, tmp_path: Path) -> None:
 
 def test_uploaded_files_in_the_data_folder_load_after_a_restart(data_dir: Path) -> None:
     saved, errors = view.store_uploads(
-        [("../hostile.html", HOSTILE_ARTICLE.encode()), ("empty.txt", b"")], data_dir / view.UPLOADS_DIR,
+        [("../hostile.html", HOSTILE_ARTICLE.encode()), ("empty.txt", b"")],
+        data_dir / view.UPLOADS_DIR,
         __import__("timeline.documents", fromlist=["read_bytes"]).read_bytes,
     )
     assert [p.name for p in saved] == ["hostile.html"] and [e.path for e in errors] == ["empty.txt"]
@@ -230,10 +245,16 @@ def test_hostile_article_text_shows_as_text(data_dir: Path) -> None:
 def test_a_correction_is_saved_kept_across_a_restart_and_undone(data_dir: Path) -> None:
     at = open_page()
     first = view.editor_frame(view.apply_corrections(seed_timeline(), view.Store())).iloc[0]
-    at.session_state["editor_0"] = {"edited_rows": {0: {"excluded": True}}, "added_rows": [], "deleted_rows": []}
+    at.session_state["editor_0"] = {
+        "edited_rows": {0: {"excluded": True}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     rerun(at)
     store = view.load_store(view.corrections_path(data_dir))
-    assert [(c.key, c.field, c.value) for c in store.corrections] == [(first["event_id"], "excluded", True)]
+    assert [(c.key, c.field, c.value) for c in store.corrections] == [
+        (first["event_id"], "excluded", True)
+    ]
     restarted = open_page()
     assert first["event_id"] not in set(table(restarted)["event_id"])
     restarted.button(key="undo").click()
@@ -251,7 +272,9 @@ def test_a_publication_date_set_by_the_user_moves_the_events(data_dir: Path) -> 
     restarted = open_page()
     restarted.selectbox(key="article_pick").set_value(name)
     rerun(restarted)
-    assert any("published 2021-03-01 (from user)" in m.value.replace("\\", "") for m in restarted.markdown)
+    assert any(
+        "published 2021-03-01 (from user)" in m.value.replace("\\", "") for m in restarted.markdown
+    )
 
 
 def test_a_corrupt_corrections_file_is_reported_and_never_overwritten(data_dir: Path) -> None:
@@ -265,5 +288,8 @@ def test_a_corrupt_corrections_file_is_reported_and_never_overwritten(data_dir: 
     at.button(key="move_corrupt").click()
     rerun(at)
     moved = list(data_dir.glob("corrections.json.corrupt-*"))
-    assert len(moved) == 1 and moved[0].read_text(encoding="utf-8") == '{"corrections": [{"kind": "event"'
+    assert (
+        len(moved) == 1
+        and moved[0].read_text(encoding="utf-8") == '{"corrections": [{"kind": "event"'
+    )
     assert not any(str(path) in e.value for e in at.error)

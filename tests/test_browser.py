@@ -25,8 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 CHARTS = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 SERVER_START_S = 60
@@ -34,7 +40,8 @@ CHART_WAIT_MS = 60_000
 VIEWPORT = {"width": 1400, "height": 1400}
 
 #: the event ids each chart on the page draws, read from Plotly's own data on the element
-CHART_IDS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot'))
+CHART_IDS_JS = """() => Array.from(
+        document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot'))
     .map(el => Array.from(new Set(el.data.flatMap(t => Array.from(t.customdata || [])
         .map(c => Array.isArray(c) ? c[0] : c).filter(c => c)))).sort())"""
 
@@ -43,7 +50,8 @@ SELECT_JS = """(n) => {
     const el = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')[0];
     const points = [];
     el.data.forEach((t, curve) => Array.from(t.customdata || []).forEach((c, i) => {
-        if (points.length < n && c && c[0]) points.push({curveNumber: curve, pointNumber: i, pointIndex: i,
+        if (points.length < n && c && c[0]) points.push({
+            curveNumber: curve, pointNumber: i, pointIndex: i,
             x: t.x[i], y: t.y[i], customdata: c, data: t, fullData: el._fullData[curve]});
     }));
     el.emit('plotly_selected', {points: points, selections: []});
@@ -86,11 +94,29 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start `streamlit run app.py` with a fresh data folder; yield its URL."""
     chromium_or_skip()
     port = free_port()
-    env = {**os.environ, view.DATA_DIR_ENV: str(tmp_path_factory.mktemp("data")),
-           "TIMELINE_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-               "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = {
+        **os.environ,
+        view.DATA_DIR_ENV: str(tmp_path_factory.mktemp("data")),
+        "TIMELINE_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process)
@@ -139,7 +165,9 @@ def open_page(page: object, url: str) -> list[list[str]]:
 
 def drawn_sales_and_responses(df: pd.DataFrame) -> tuple[set[str], set[str]]:
     dated = df[df["date"].notna()]
-    sales = dated[dated["event_type"].isin(["approval", "plan_or_talks"]) & dated["value_usd"].notna()]
+    sales = dated[
+        dated["event_type"].isin(["approval", "plan_or_talks"]) & dated["value_usd"].notna()
+    ]
     responses = dated[dated["event_type"].isin(["reaction", "sanction"])]
     return set(sales["event_id"]), set(responses["event_id"])
 
@@ -155,8 +183,9 @@ def wait_for_charts(page: object, wanted: Callable[[list[list[str]]], bool]) -> 
     raise AssertionError(f"the charts never showed the expected events: {now}")
 
 
-def test_page_opens_on_the_seeds_and_draws_their_events(page: object, server: str,
-                                                        seed_timeline: pd.DataFrame) -> None:
+def test_page_opens_on_the_seeds_and_draws_their_events(
+    page: object, server: str, seed_timeline: pd.DataFrame
+) -> None:
     values_ids, cause_ids = open_page(page, server)
     sales, responses = drawn_sales_and_responses(seed_timeline)
     assert sales and sales <= set(values_ids)
@@ -167,7 +196,9 @@ def test_page_opens_on_the_seeds_and_draws_their_events(page: object, server: st
     assert page.get_by_text("Sales and the responses to them").count() >= 1  # type: ignore[attr-defined]
 
 
-def test_a_filter_changes_the_charts_and_the_url(page: object, server: str, seed_timeline: pd.DataFrame) -> None:
+def test_a_filter_changes_the_charts_and_the_url(
+    page: object, server: str, seed_timeline: pd.DataFrame
+) -> None:
     before = open_page(page, server)
     approvals = set(seed_timeline[seed_timeline["event_type"] == "approval"]["event_id"])
     types = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Event types")  # type: ignore[attr-defined]
@@ -178,7 +209,9 @@ def test_a_filter_changes_the_charts_and_the_url(page: object, server: str, seed
     page.wait_for_function("location.search.includes('type=approval')", timeout=10_000)  # type: ignore[attr-defined]
 
 
-def test_a_shared_link_opens_the_same_view(page: object, server: str, seed_timeline: pd.DataFrame) -> None:
+def test_a_shared_link_opens_the_same_view(
+    page: object, server: str, seed_timeline: pd.DataFrame
+) -> None:
     shown = open_page(page, f"{server}/?type=approval")
     approvals = set(seed_timeline[seed_timeline["event_type"] == "approval"]["event_id"])
     assert set(shown[0]) <= approvals and set(shown[1]) <= approvals
@@ -191,7 +224,9 @@ def test_a_chart_selection_filters_the_table(page: object, server: str) -> None:
     page.get_by_text(f"Events ({len(set(picked))}) selected in the charts").wait_for(timeout=20_000)  # type: ignore[attr-defined]
 
 
-def test_the_csv_download_holds_the_filtered_view(page: object, server: str, seed_timeline: pd.DataFrame) -> None:
+def test_the_csv_download_holds_the_filtered_view(
+    page: object, server: str, seed_timeline: pd.DataFrame
+) -> None:
     open_page(page, f"{server}/?type=reaction")
     page.get_by_text("Events (").first.wait_for()  # type: ignore[attr-defined]
     with page.expect_download(timeout=30_000) as info:  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from timeline_frames import seed_like, timeline_frame
+from timeline_frames import SEED_LIKE, seed_like, timeline_frame
 
 from timeline import figures
 
@@ -52,7 +52,10 @@ def test_month_precision_is_a_span_from_the_first_to_the_last_day() -> None:
 
 def test_day_precision_is_not_hatched() -> None:
     trace, i = bar_of(figures.values_figure(seed_like()), "e-1.8b")
-    assert pd.Timestamp(trace.x[i]) == pd.Timestamp("2020-10-21") and trace.marker.pattern.shape[i] == ""
+    assert (
+        pd.Timestamp(trace.x[i]) == pd.Timestamp("2020-10-21")
+        and trace.marker.pattern.shape[i] == ""
+    )
 
 
 def test_a_range_is_drawn_from_its_low_to_its_high_end() -> None:
@@ -78,17 +81,43 @@ def test_bars_stack_by_category_with_stable_colours() -> None:
     assert traces(only_artillery, "bar")[0].marker.color == colour["Reported plans: artillery"]
 
 
-def test_reactions_sit_in_one_lane_per_actor_in_a_stable_order() -> None:
-    fig = figures.reactions_figure(seed_like(), known_actors=("Taiwan MND", "China MFA"))
-    assert list(fig.layout.yaxis.categoryarray) == ["China MFA", "Taiwan MND"][::-1] or list(
-        fig.layout.yaxis.categoryarray) == ["Taiwan MND", "China MFA"][::-1]
+def test_reactions_sit_in_one_lane_per_actor_in_the_order_of_actors() -> None:
+    fig = figures.reactions_figure(seed_like())
+    # lanes read top-down in ACTOR_ORDER: Taiwan's actors before China's
     assert list(fig.layout.yaxis.categoryarray)[::-1] == ["Taiwan MND", "China MFA"]
+    custom = figures.reactions_figure(seed_like(), known_actors=("China MFA",))
+    assert list(custom.layout.yaxis.categoryarray)[::-1] == ["China MFA", "Taiwan MND"]
+
+
+def test_lanes_leave_out_actors_with_no_dated_response() -> None:
+    df = timeline_frame(
+        [
+            *SEED_LIKE,
+            {
+                "event_id": "e-pd",
+                "event_type": "reaction",
+                "date": None,
+                "date_precision": "approximate",
+                "actor": "People's Daily",
+                "stance": "oppose",
+                "sources": "002.txt",
+                "evidence": "Weeks earlier, China's official People's "
+                "Daily broadsheet accused the Trump regime",
+            },
+        ]
+    )
+    assert "People's Daily" not in list(figures.reactions_figure(df).layout.yaxis.categoryarray)
 
 
 @pytest.mark.parametrize(
     ("event_id", "colour", "symbol", "size"),
     [
-        ("e-zhao", figures.STANCE_COLORS["oppose"], "circle", figures.MARKER_SIZE_MIN + figures.MARKER_SIZE_PER_SOURCE),
+        (
+            "e-zhao",
+            figures.STANCE_COLORS["oppose"],
+            "circle",
+            figures.MARKER_SIZE_MIN + figures.MARKER_SIZE_PER_SOURCE,
+        ),
         ("e-mnd", figures.STANCE_COLORS["support"], "circle", figures.MARKER_SIZE_MIN),
     ],
 )
@@ -96,15 +125,28 @@ def test_reaction_marker_colour_is_stance_shape_is_type_size_is_sources(
     event_id: str, colour: str, symbol: str, size: int
 ) -> None:
     fig = figures.reactions_figure(seed_like())
-    trace = next(t for t in traces(fig, "scatter") if t.customdata is not None and event_id in ids(t))
+    trace = next(
+        t for t in traces(fig, "scatter") if t.customdata is not None and event_id in ids(t)
+    )
     i = ids(trace).index(event_id)
     assert (trace.marker.color, trace.marker.symbol, trace.marker.size[i]) == (colour, symbol, size)
 
 
 def test_a_sanction_has_its_own_shape() -> None:
-    df = timeline_frame([{"event_id": "s-1", "event_type": "sanction", "date": "2020-10-26", "actor": "China MOFCOM",
-                          "stance": "oppose", "sources": "a.txt", "evidence": "China announced sanctions on "
-                          "Lockheed Martin, Boeing Defense and Raytheon"}])
+    df = timeline_frame(
+        [
+            {
+                "event_id": "s-1",
+                "event_type": "sanction",
+                "date": "2020-10-26",
+                "actor": "China MOFCOM",
+                "stance": "oppose",
+                "sources": "a.txt",
+                "evidence": "China announced sanctions on "
+                "Lockheed Martin, Boeing Defense and Raytheon",
+            }
+        ]
+    )
     trace = next(t for t in figures.reactions_figure(df).data if t.customdata is not None)
     assert trace.marker.symbol == "x"
 
@@ -112,7 +154,10 @@ def test_a_sanction_has_its_own_shape() -> None:
 def test_each_reaction_is_linked_to_the_sale_it_answers() -> None:
     fig = figures.reactions_figure(seed_like())
     link = traces(fig, "scatter", "Answers")[0]
-    pairs = [(pd.Timestamp(link.x[i]), pd.Timestamp(link.x[i + 1]), link.y[i]) for i in range(0, len(link.x), 3)]
+    pairs = [
+        (pd.Timestamp(link.x[i]), pd.Timestamp(link.x[i + 1]), link.y[i])
+        for i in range(0, len(link.x), 3)
+    ]
     assert (pd.Timestamp("2020-10-21"), pd.Timestamp("2020-10-22"), "China MFA") in pairs
     assert (pd.Timestamp("2024-11-29"), pd.Timestamp("2024-11-30"), "Taiwan MND") in pairs
     assert any("1 days" in text for text in link.hovertext)
@@ -122,7 +167,9 @@ def test_cause_and_response_share_one_time_axis() -> None:
     fig = figures.cause_response_figure(seed_like())
     assert fig.layout.xaxis.matches == "x2" or fig.layout.xaxis2.matches == "x"
     sale_ids = {e for t in fig.data if t.yaxis == "y" and t.customdata is not None for e in ids(t)}
-    response_ids = {e for t in fig.data if t.yaxis == "y2" and t.customdata is not None for e in ids(t)}
+    response_ids = {
+        e for t in fig.data if t.yaxis == "y2" and t.customdata is not None for e in ids(t)
+    }
     assert sale_ids == {"e-1.8b", "e-harpoon", "e-385m", "e-320m", "e-talks"}
     assert response_ids == {"e-zhao", "e-mnd"}
 
@@ -132,9 +179,14 @@ def test_an_actor_has_the_same_colour_in_every_chart() -> None:
     values = figures.values_figure(df)
     trace, i = bar_of(values, "e-385m")
     cause = figures.cause_response_figure(df)
-    sale = next(t for t in cause.data if t.yaxis == "y" and t.customdata is not None and "e-385m" in ids(t))
-    assert trace.marker.line.color[i] == sale.marker.color[ids(sale).index("e-385m")] == figures.actor_color(
-        "US State Department")
+    sale = next(
+        t for t in cause.data if t.yaxis == "y" and t.customdata is not None and "e-385m" in ids(t)
+    )
+    assert (
+        trace.marker.line.color[i]
+        == sale.marker.color[ids(sale).index("e-385m")]
+        == figures.actor_color("US State Department")
+    )
 
 
 @pytest.mark.parametrize("actor", ["Japan MOFA", "European Parliament", "Lockheed Martin"])
@@ -145,16 +197,39 @@ def test_unknown_actors_get_a_stable_colour(actor: str) -> None:
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
-        ({"date": "2020-10-21", "date_precision": "day", "value_usd": 1.8e9}, ["21 Oct 2020 (day)", "Value: $1.8 bn"]),
-        ({"date": "2025-02-01", "date_precision": "month", "value_usd": 7e9, "value_usd_high": 1e10},
-         ["Feb 2025 (month)", "Value: $7–10 bn"]),
+        (
+            {"date": "2020-10-21", "date_precision": "day", "value_usd": 1.8e9},
+            ["21 Oct 2020 (day)", "Value: $1.8 bn"],
+        ),
+        (
+            {
+                "date": "2025-02-01",
+                "date_precision": "month",
+                "value_usd": 7e9,
+                "value_usd_high": 1e10,
+            },
+            ["Feb 2025 (month)", "Value: $7–10 bn"],
+        ),
         ({"date": "2024-11-29", "date_precision": "day", "value_usd": 3.85e8}, ["Value: $385 m"]),
         ({"date": "2019-01-01", "date_precision": "year"}, ["2019 (year)"]),
     ],
 )
-def test_hover_gives_date_precision_value_and_sources(row: dict[str, object], expected: list[str]) -> None:
-    df = timeline_frame([{"event_id": "x", "event_type": "approval", "actor": "DSCA", "sources": "a.txt;b.txt",
-                          "outlets": "Reuters;Focus Taiwan", "n_sources": 2, **row}])
+def test_hover_gives_date_precision_value_and_sources(
+    row: dict[str, object], expected: list[str]
+) -> None:
+    df = timeline_frame(
+        [
+            {
+                "event_id": "x",
+                "event_type": "approval",
+                "actor": "DSCA",
+                "sources": "a.txt;b.txt",
+                "outlets": "Reuters;Focus Taiwan",
+                "n_sources": 2,
+                **row,
+            }
+        ]
+    )
     text = figures.hover_texts(df)[0]
     for part in expected + ["2 sources: Reuters, Focus Taiwan"]:
         assert part in text
@@ -171,7 +246,9 @@ def test_hover_escapes_hostile_article_text() -> None:
     assert "&lt;script&gt;" in hover and "&lt;img src=x onerror=alert(3)&gt;" in hover
 
 
-@pytest.mark.parametrize("make", [figures.values_figure, figures.reactions_figure, figures.cause_response_figure])
+@pytest.mark.parametrize(
+    "make", [figures.values_figure, figures.reactions_figure, figures.cause_response_figure]
+)
 def test_figures_have_an_opaque_background_and_draw_on_an_empty_view(make) -> None:  # noqa: ANN001
     for df in (seed_like(), seed_like().iloc[0:0]):
         fig = make(df)
@@ -186,8 +263,19 @@ def test_presenter_mode_enlarges_fonts_and_keeps_the_title() -> None:
 
 
 def test_undated_events_are_left_off_the_axis() -> None:
-    df = timeline_frame([{"event_id": "u", "event_type": "approval", "actor": "DSCA", "value_usd": 1e8,
-                          "date": None, "date_precision": "approximate", "sources": "a.txt"}])
+    df = timeline_frame(
+        [
+            {
+                "event_id": "u",
+                "event_type": "approval",
+                "actor": "DSCA",
+                "value_usd": 1e8,
+                "date": None,
+                "date_precision": "approximate",
+                "sources": "a.txt",
+            }
+        ]
+    )
     assert traces(figures.values_figure(df), "bar") == []
 
 
@@ -201,10 +289,16 @@ def test_page_theme_matches_the_chart_palette() -> None:
 
 def test_config_limits_uploads_and_turns_off_usage_statistics() -> None:
     config = tomllib.loads(CONFIG.read_text())
-    assert config["server"]["maxUploadSize"] == 50 and config["browser"]["gatherUsageStats"] is False
+    assert (
+        config["server"]["maxUploadSize"] == 50 and config["browser"]["gatherUsageStats"] is False
+    )
 
 
 @pytest.mark.parametrize(("fmt", "scale"), [("png", 3), ("svg", 3)])
 def test_image_config_names_the_download(fmt: str, scale: int) -> None:
     config = figures.image_config("values-oct-2020-nov-2024", fmt)
-    assert config["toImageButtonOptions"] == {"format": fmt, "scale": scale, "filename": "values-oct-2020-nov-2024"}
+    assert config["toImageButtonOptions"] == {
+        "format": fmt,
+        "scale": scale,
+        "filename": "values-oct-2020-nov-2024",
+    }

@@ -27,7 +27,9 @@ ROUND_TRIPS = [
     view.Filters(),
     view.Filters(start=date(2020, 10, 1), end=date(2024, 11, 30)),
     view.Filters(actors=("China MFA", "Taiwan MND"), stances=("oppose",)),
-    view.Filters(event_types=("approval", "plan_or_talks"), systems=("Harpoon",), categories=("missiles",)),
+    view.Filters(
+        event_types=("approval", "plan_or_talks"), systems=("Harpoon",), categories=("missiles",)
+    ),
     view.Filters(outlets=("Global Research",), min_value_musd=100.0, text="one-China principle"),
     view.Filters(plans=False, present=True),
 ]
@@ -46,7 +48,10 @@ def test_filters_round_trip_through_query_parameters(filters: view.Filters) -> N
         ({}, view.Filters()),
         ({"from": ["2020-10-01"]}, view.Filters(start=date(2020, 10, 1))),
         ({"from": ["October 2020"], "to": ["2024-13-01"]}, view.Filters()),
-        ({"from": ["2024-11-30"], "to": ["2020-10-01"]}, view.Filters(start=date(2020, 10, 1), end=date(2024, 11, 30))),
+        (
+            {"from": ["2024-11-30"], "to": ["2020-10-01"]},
+            view.Filters(start=date(2020, 10, 1), end=date(2024, 11, 30)),
+        ),
         ({"min": ["-5"]}, view.Filters()),
         ({"min": ["nan"]}, view.Filters()),
         ({"min": ["250"]}, view.Filters(min_value_musd=250.0)),
@@ -54,7 +59,9 @@ def test_filters_round_trip_through_query_parameters(filters: view.Filters) -> N
         ({"present": ["1"], "plans": ["0"]}, view.Filters(present=True, plans=False)),
     ],
 )
-def test_decode_filters_tolerates_hand_edited_urls(params: dict[str, list[str]], expected: view.Filters) -> None:
+def test_decode_filters_tolerates_hand_edited_urls(
+    params: dict[str, list[str]], expected: view.Filters
+) -> None:
     assert view.decode_filters(params) == expected
 
 
@@ -65,7 +72,10 @@ def test_default_view_has_an_empty_url() -> None:
 @pytest.mark.parametrize(
     ("filters", "kept"),
     [
-        (view.Filters(), {"e-1.8b", "e-harpoon", "e-zhao", "e-talks", "e-385m", "e-320m", "e-mnd", "e-carter"}),
+        (
+            view.Filters(),
+            {"e-1.8b", "e-harpoon", "e-zhao", "e-talks", "e-385m", "e-320m", "e-mnd", "e-carter"},
+        ),
         (view.Filters(actors=("China MFA",)), {"e-zhao"}),
         (view.Filters(event_types=("approval",)), {"e-1.8b", "e-harpoon", "e-385m", "e-320m"}),
         (view.Filters(stances=("support",)), {"e-mnd"}),
@@ -93,7 +103,10 @@ def test_filter_timeline(filters: view.Filters, kept: set[str]) -> None:
     ("points", "ids"),
     [
         ([{"customdata": ["e-zhao"], "x": "2020-10-22"}], ["e-zhao"]),
-        ([{"customdata": ["e-1.8b"]}, {"customdata": ["e-1.8b"]}, {"customdata": "e-mnd"}], ["e-1.8b", "e-mnd"]),
+        (
+            [{"customdata": ["e-1.8b"]}, {"customdata": ["e-1.8b"]}, {"customdata": "e-mnd"}],
+            ["e-1.8b", "e-mnd"],
+        ),
         ([{"x": "2020-10-22", "y": "China MFA"}], []),
         ([], []),
     ],
@@ -106,10 +119,14 @@ def test_selected_ids_come_from_customdata(points: list[dict[str, object]], ids:
     ("filters", "words"),
     [
         (view.Filters(), "Jan 1979 – Feb 2025"),
-        (view.Filters(start=date(2020, 10, 1), end=date(2024, 11, 30), actors=("China MFA",)),
-         "Oct 2020 – Nov 2024, China MFA only"),
-        (view.Filters(event_types=("plan_or_talks",), min_value_musd=100),
-         "Jan 1979 – Feb 2025, plan or talks only, at least $100 m"),
+        (
+            view.Filters(start=date(2020, 10, 1), end=date(2024, 11, 30), actors=("China MFA",)),
+            "Oct 2020 – Nov 2024, China MFA only",
+        ),
+        (
+            view.Filters(event_types=("plan_or_talks",), min_value_musd=100),
+            "Jan 1979 – Feb 2025, plan or talks only, at least $100 m",
+        ),
     ],
 )
 def test_describe_filters_in_words(filters: view.Filters, words: str) -> None:
@@ -118,7 +135,9 @@ def test_describe_filters_in_words(filters: view.Filters, words: str) -> None:
 
 def test_sources_caption_names_outlets_and_counts_articles() -> None:
     caption = view.sources_caption(seed_like())
-    assert caption.startswith("Sources: Caliber.Az; EconoTimes; Global Research; Observer Network; Reuters")
+    assert caption.startswith(
+        "Sources: Caliber.Az; EconoTimes; Global Research; Observer Network; Reuters"
+    )
     assert "(5 articles)" in caption
 
 
@@ -135,7 +154,11 @@ def test_csv_export_holds_exactly_the_filtered_view() -> None:
 def test_json_export_writes_nulls_and_iso_dates() -> None:
     events = json.loads(view.to_json(seed_like()))
     talks = next(e for e in events if e["event_id"] == "e-talks")
-    assert (talks["date"], talks["date_end"], talks["value_usd_high"]) == ("2025-02-01", "2025-02-28", 1e10)
+    assert (talks["date"], talks["date_end"], talks["value_usd_high"]) == (
+        "2025-02-01",
+        "2025-02-28",
+        1e10,
+    )
     assert next(e for e in events if e["event_id"] == "e-zhao")["value_usd"] is None
 
 
@@ -181,7 +204,9 @@ def correction(key: str, field: str, value: object) -> view.Correction:
         ("excluded", True, "excluded", True),
     ],
 )
-def test_apply_corrections_sets_the_field(field: str, value: object, column: str, expected: object) -> None:
+def test_apply_corrections_sets_the_field(
+    field: str, value: object, column: str, expected: object
+) -> None:
     store = view.Store((correction("e-1.8b", field, value),))
     row = view.apply_corrections(seed_like(), store).set_index("event_id").loc["e-1.8b"]
     assert row[column] == expected
@@ -207,16 +232,30 @@ def test_excluded_events_leave_the_view() -> None:
 
 
 def test_later_corrections_win_and_undo_restores_the_earlier() -> None:
-    store = view.Store((correction("e-zhao", "stance", "neutral"), correction("e-zhao", "stance", "support")))
-    stance = view.apply_corrections(seed_like(), store).set_index("event_id").loc["e-zhao", "stance"]
-    undone = view.apply_corrections(seed_like(), view.undo(store)).set_index("event_id").loc["e-zhao", "stance"]
+    store = view.Store(
+        (correction("e-zhao", "stance", "neutral"), correction("e-zhao", "stance", "support"))
+    )
+    stance = (
+        view.apply_corrections(seed_like(), store).set_index("event_id").loc["e-zhao", "stance"]
+    )
+    undone = (
+        view.apply_corrections(seed_like(), view.undo(store))
+        .set_index("event_id")
+        .loc["e-zhao", "stance"]
+    )
     assert (stance, undone) == ("support", "neutral")
 
 
 def test_store_survives_a_save_and_load(tmp_path: Path) -> None:
     path = view.corrections_path(tmp_path)
-    store = view.Store((correction("e-zhao", "stance", "neutral"),
-                        view.Correction("published", "001.txt", "published", "2020-09-17", "2026-01-01T00:00:00+00:00")))
+    store = view.Store(
+        (
+            correction("e-zhao", "stance", "neutral"),
+            view.Correction(
+                "published", "001.txt", "published", "2020-09-17", "2026-01-01T00:00:00+00:00"
+            ),
+        )
+    )
     view.save_store(store, path)
     assert view.load_store(path) == store
     assert view.published_overrides(view.load_store(path)) == {"001.txt": date(2020, 9, 17)}
@@ -224,8 +263,14 @@ def test_store_survives_a_save_and_load(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ['{"corrections": [', '{"version": 1}', '{"corrections": [{"kind": "event", "key": "e-1"}]}',
-     '{"corrections": [{"kind": "event", "key": "e-1", "field": "colour", "value": 1, "at": "x"}]}', "\x00\xff"],
+    [
+        '{"corrections": [',
+        '{"version": 1}',
+        '{"corrections": [{"kind": "event", "key": "e-1"}]}',
+        '{"corrections": [{"kind": "event", "key": "e-1", "field": "colour", '
+        '"value": 1, "at": "x"}]}',
+        "\x00\xff",
+    ],
 )
 def test_corrupt_store_is_reported_and_kept(tmp_path: Path, content: str) -> None:
     path = view.corrections_path(tmp_path)
@@ -251,14 +296,22 @@ def test_diff_edits_finds_changed_fields_and_refuses_bad_dates() -> None:
     after.loc[after["event_id"] == "e-carter", "excluded"] = True
     found, problems = view.diff_edits(before, after, "t")
     assert {(c.key, c.field, c.value) for c in found} == {
-        ("e-zhao", "stance", "neutral"), ("e-1.8b", "value_usd", 1.9e9), ("e-carter", "excluded", True)}
+        ("e-zhao", "stance", "neutral"),
+        ("e-1.8b", "value_usd", 1.9e9),
+        ("e-carter", "excluded", True),
+    }
     assert problems == ["e-harpoon: date “last Monday” is not YYYY, YYYY-MM or YYYY-MM-DD"]
 
 
 def test_editor_frame_writes_dates_to_their_precision() -> None:
-    frame = view.editor_frame(view.apply_corrections(seed_like(), view.Store())).set_index("event_id")
-    assert (frame.loc["e-1.8b", "date"], frame.loc["e-talks", "date"], frame.loc["e-carter", "date"]) == (
-        "2020-10-21", "2025-02", "1979")
+    frame = view.editor_frame(view.apply_corrections(seed_like(), view.Store())).set_index(
+        "event_id"
+    )
+    assert (
+        frame.loc["e-1.8b", "date"],
+        frame.loc["e-talks", "date"],
+        frame.loc["e-carter", "date"],
+    ) == ("2020-10-21", "2025-02", "1979")
 
 
 # -- uploads --------------------------------------------------------------------------------------
@@ -285,8 +338,11 @@ def test_safe_name_stays_inside_the_folder(name: str, safe: str) -> None:
     assert view.safe_name(name) == safe
 
 
-GOOD = ("On Wednesday, the State Department approved the sale of sensors, missiles and artillery to Taiwan, "
-        "a package worth around $1.8 billion.").encode("utf-8")
+GOOD = (
+    b"On Wednesday, the State Department approved the sale of sensors, missiles and artillery "
+    b"to Taiwan, "
+    b"a package worth around $1.8 billion."
+)
 
 
 def test_store_uploads_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -> None:
@@ -296,7 +352,10 @@ def test_store_uploads_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -> 
         ("empty.txt", b""),
         ("scan.pdf", b"%PDF-1.4"),
         ("broken.json", b'{"text": '),
-        ("records.jsonl", json.dumps({"text": GOOD.decode(), "title": "Approval"}).encode() + b"\n"),
+        (
+            "records.jsonl",
+            json.dumps({"text": GOOD.decode(), "title": "Approval"}).encode() + b"\n",
+        ),
     ]
     saved, errors = view.store_uploads(uploads, tmp_path / "uploads", read_bytes)
     assert sorted(p.name for p in saved) == ["approval.txt", "escape.txt", "records.jsonl"]
@@ -339,10 +398,16 @@ def test_article_html_escapes_hostile_text() -> None:
 
 
 def test_article_html_marks_dates_with_their_values() -> None:
-    text = "On Wednesday, Trump's State Department approved the sale. Disclaimer: views are the author's."
+    text = (
+        "On Wednesday, Trump's State Department approved the sale. "
+        "Disclaimer: views are the author's."
+    )
     timex = Timex(0, 12, "On Wednesday", "DATE", "2020-10-21", "2020-10-27", "weekday")
     page = view.article_html(text, [timex], boilerplate=[(58, len(text))], highlights=[(0, 57)])
-    assert '<mark class="tl-timex" title="DATE 2020-10-21 (from 2020-10-27)">On Wednesday</mark>' in page
+    assert (
+        '<mark class="tl-timex" title="DATE 2020-10-21 (from 2020-10-27)">On Wednesday</mark>'
+        in page
+    )
     assert '<span class="tl-value">2020-10-21</span>' in page
     assert '<span class="tl-boilerplate">Disclaimer: views are the author&#x27;s.</span>' in page
     assert page.count('<mark class="tl-evidence">') >= 1

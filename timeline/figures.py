@@ -10,6 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from timeline.actors import ACTOR_ORDER
+
 #: page colours; .streamlit/config.toml repeats them (tests/test_figures.py checks they agree)
 THEME = {
     "primary": "#2E5C8A",
@@ -22,36 +24,73 @@ THEME = {
 
 #: one colour per actor, the same in every chart
 ACTOR_COLORS: dict[str, str] = {
+    # United States: blues
+    "US President": "#0B2545",
     "US State Department": "#2E5C8A",
     "DSCA": "#4C9BD6",
-    "US government": "#1B3A5C",
     "Pentagon": "#6A8CAF",
-    "White House": "#123B6D",
-    "China MFA": "#C23B22",
-    "China": "#E0694F",
-    "China MND": "#8E2A18",
-    "China TAO": "#F08C6C",
-    "People's Daily": "#B5523B",
+    "US Congress": "#5B7DB1",
+    "US government": "#1B3A5C",
+    "AIT": "#8DA9C4",
+    # Taiwan: greens
+    "Taiwan President": "#7FB8A4",
+    "Taiwan Presidential Office": "#4E9F8A",
+    "Taiwan government": "#1F6F66",
     "Taiwan MND": "#2A9D8F",
     "Taiwan MOFA": "#57C4B3",
-    "Taiwan government": "#1F6F66",
-    "Taiwan President": "#7FB8A4",
+    "Taiwan legislature": "#9CCFC0",
     "KMT": "#3F51B5",
+    "DPP": "#3A7D44",
     "TPP": "#9C6ADE",
+    # China: reds
+    "China": "#E0694F",
+    "China MFA": "#C23B22",
+    "China MND": "#8E2A18",
+    "Taiwan Affairs Office": "#F08C6C",
+    "China MOFCOM": "#A8412C",
+    "PLA": "#7A1F12",
+    "CCP": "#D4533B",
+    "People's Daily": "#B5523B",
+    "Global Times": "#C9705A",
+    "Xinhua": "#D98B76",
+    "CCTV": "#B24A3B",
+    "China Daily": "#E5A08E",
+    "CGTN": "#CC6650",
+    "PLA Daily": "#94352A",
+    "China state media": "#E07B67",
+    "Japan": "#B8860B",
 }
 
 #: colours for actors not listed above, picked by a stable hash of the name
 FALLBACK_COLORS = (
-    "#8C6D31", "#B279A2", "#6B6ECF", "#E7BA52", "#637939", "#9E9AC8",
-    "#AD494A", "#5E8C31", "#CE6DBD", "#3182BD", "#969696", "#D6616B",
+    "#8C6D31",
+    "#B279A2",
+    "#6B6ECF",
+    "#E7BA52",
+    "#637939",
+    "#9E9AC8",
+    "#AD494A",
+    "#5E8C31",
+    "#CE6DBD",
+    "#3182BD",
+    "#969696",
+    "#D6616B",
 )
 
 STANCE_COLORS = {"oppose": "#C23B22", "support": "#2A9D8F", "neutral": "#8A939C", "": "#B0B7BF"}
 
 #: system categories stacked in the values chart; others take a stable hash into the tail
 CATEGORY_COLORS = (
-    "#2E5C8A", "#4C9BD6", "#88B8DD", "#1F6F66", "#57C4B3", "#7A6FB0",
-    "#B3A36B", "#5A6B7B", "#9DB4C8", "#3D7F9E",
+    "#2E5C8A",
+    "#4C9BD6",
+    "#88B8DD",
+    "#1F6F66",
+    "#57C4B3",
+    "#7A6FB0",
+    "#B3A36B",
+    "#5A6B7B",
+    "#9DB4C8",
+    "#3D7F9E",
 )
 UNCATEGORISED = "unspecified"
 
@@ -165,8 +204,10 @@ def text_of(value: object) -> str:
 def hover_text(row: pd.Series) -> str:
     """Return one event's hover text: summary, date and precision, value, sources (escaped)."""
     precision = text_of(row["date_precision"])
-    lines = [f"<b>{escape(text_of(row['summary']) or text_of(row['event_type']))}</b>",
-             f"{date_text(row['date'], precision)} ({escape(precision or 'unknown precision')})"]
+    lines = [
+        f"<b>{escape(text_of(row['summary']) or text_of(row['event_type']))}</b>",
+        f"{date_text(row['date'], precision)} ({escape(precision or 'unknown precision')})",
+    ]
     actor, stance = text_of(row["actor"]), text_of(row["stance"])
     if actor:
         lines.append(escape(actor + (f", {stance}" if stance else "")))
@@ -182,7 +223,11 @@ def hover_text(row: pd.Series) -> str:
     lines.append(f"{n} source{'s' if n != 1 else ''}: {escape(sources.replace(';', ', '))}")
     evidence = text_of(row["evidence"])
     if evidence:
-        short = evidence if len(evidence) <= HOVER_EVIDENCE_CHARS else evidence[:HOVER_EVIDENCE_CHARS] + "…"
+        short = (
+            evidence
+            if len(evidence) <= HOVER_EVIDENCE_CHARS
+            else evidence[:HOVER_EVIDENCE_CHARS] + "…"
+        )
         lines.append(f"<i>“{escape(short)}”</i>")
     return "<br>".join(lines)
 
@@ -197,10 +242,12 @@ def placed(df: pd.DataFrame) -> pd.DataFrame:
     out = df[df["date"].notna()].copy()
     out["end"] = [
         interval_end(pd.Timestamp(s), e, str(p))
-        for s, e, p in zip(out["date"], out["date_end"], out["date_precision"].fillna("day"))
+        for s, e, p in zip(
+            out["date"], out["date_end"], out["date_precision"].fillna("day"), strict=True
+        )
     ]
     out["span_ms"] = [
-        float(((e - s).days + 1) * MS_PER_DAY) for s, e in zip(out["date"], out["end"])
+        float(((e - s).days + 1) * MS_PER_DAY) for s, e in zip(out["date"], out["end"], strict=True)
     ]
     return out
 
@@ -243,15 +290,21 @@ def base_layout(fig: go.Figure, title: str, presenter: bool, height: int) -> go.
     return fig
 
 
-def value_traces(df: pd.DataFrame, categories: Sequence[str], kind: str, width_floor: float) -> list[go.Bar]:
-    """Return one stacked bar trace per system category for sales with a value (spans for imprecise dates)."""
+def value_traces(
+    df: pd.DataFrame, categories: Sequence[str], kind: str, width_floor: float
+) -> list[go.Bar]:
+    """Return one stacked bar trace per system category (imprecise dates drawn as spans)."""
     valued = placed(df[df["value_usd"].notna()])
     plan = kind == "plan"
     traces = []
-    for category, group in valued.groupby(valued["category"].fillna("").replace("", UNCATEGORISED), sort=True):
+    for category, group in valued.groupby(
+        valued["category"].fillna("").replace("", UNCATEGORISED), sort=True
+    ):
         widths = [max(w, width_floor) for w in group["span_ms"]]
         imprecise = [p not in ("day", "") for p in group["date_precision"].fillna("day")]
-        ranges = (group["value_usd_high"].astype("Float64") - group["value_usd"]).fillna(0).clip(lower=0)
+        ranges = (
+            (group["value_usd_high"].astype("Float64") - group["value_usd"]).fillna(0).clip(lower=0)
+        )
         traces.append(
             go.Bar(
                 x=list(group["date"]),
@@ -263,13 +316,27 @@ def value_traces(df: pd.DataFrame, categories: Sequence[str], kind: str, width_f
                 marker={
                     "color": category_color(str(category), categories),
                     "opacity": 0.45 if plan else 0.95,
-                    "line": {"color": [actor_color(str(a)) for a in group["actor"].fillna("")], "width": 1.5},
-                    "pattern": {"shape": ["/" if i else "" for i in imprecise], "fillmode": "overlay",
-                                "size": 6, "solidity": 0.3},
+                    "line": {
+                        "color": [actor_color(str(a)) for a in group["actor"].fillna("")],
+                        "width": 1.5,
+                    },
+                    "pattern": {
+                        "shape": ["/" if i else "" for i in imprecise],
+                        "fillmode": "overlay",
+                        "size": 6,
+                        "solidity": 0.3,
+                    },
                 },
-                error_y={"type": "data", "symmetric": False, "array": list(ranges.astype(float) / BILLION),
-                         "arrayminus": [0.0] * len(group), "color": THEME["text"], "thickness": 1.5,
-                         "width": 6, "visible": bool((ranges > 0).any())},
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": list(ranges.astype(float) / BILLION),
+                    "arrayminus": [0.0] * len(group),
+                    "color": THEME["text"],
+                    "thickness": 1.5,
+                    "width": 6,
+                    "visible": bool((ranges > 0).any()),
+                },
                 customdata=[[e] for e in group["event_id"]],
                 hovertext=hover_texts(group),
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -279,7 +346,7 @@ def value_traces(df: pd.DataFrame, categories: Sequence[str], kind: str, width_f
 
 
 def cumulative(df: pd.DataFrame) -> pd.DataFrame:
-    """Return approvals in date order with the running total of counted_usd (package parts count once)."""
+    """Return approvals in date order with the running total of counted_usd (parts once)."""
     sales = placed(df[df["event_type"].isin(SALE_TYPES) & df["counted_usd"].notna()])
     sales = sales.sort_values(["date", "event_id"])
     sales["cumulative_usd"] = sales["counted_usd"].astype(float).cumsum()
@@ -318,7 +385,10 @@ def values_figure(
 ) -> go.Figure:
     """Return approvals as dollar bars over time, stacked by category, with the cumulative total."""
     order = list(categories) if categories is not None else category_order(df)
-    drawn = df[df["event_type"].isin(SALE_TYPES + (PLAN_TYPES if show_plans else ())) & df["value_usd"].notna()]
+    drawn = df[
+        df["event_type"].isin(SALE_TYPES + (PLAN_TYPES if show_plans else ()))
+        & df["value_usd"].notna()
+    ]
     floor = min_width_ms(drawn)
     fig = go.Figure()
     for trace in value_traces(df[df["event_type"].isin(SALE_TYPES)], order, "sale", floor):
@@ -331,8 +401,14 @@ def values_figure(
     fig.update_layout(
         barmode="relative",
         yaxis={"title": "Value (US$ bn)", "tickformat": "$,.1f", "rangemode": "tozero"},
-        yaxis2={"title": "Cumulative (US$ bn)", "overlaying": "y", "side": "right", "tickformat": "$,.1f",
-                "rangemode": "tozero", "showgrid": False},
+        yaxis2={
+            "title": "Cumulative (US$ bn)",
+            "overlaying": "y",
+            "side": "right",
+            "tickformat": "$,.1f",
+            "rangemode": "tozero",
+            "showgrid": False,
+        },
         xaxis={"type": "date", "range": axis_range(drawn if not drawn.empty else df)},
     )
     return base_layout(fig, title, presenter, 460 if not presenter else 560)
@@ -345,11 +421,13 @@ def actor_order(df: pd.DataFrame, known: Sequence[str] = ()) -> list[str]:
     return first + sorted(actors - set(first))
 
 
-def response_traces(df: pd.DataFrame, sales: pd.DataFrame, xaxis: str = "x", yaxis: str = "y") -> list[go.Scatter]:
+def response_traces(
+    df: pd.DataFrame, sales: pd.DataFrame, xaxis: str = "x", yaxis: str = "y"
+) -> list[go.Scatter]:
     """Return the reaction markers (colour = stance, shape = type, size = sources) and lag links."""
     responses = placed(df[df["event_type"].isin(RESPONSE_TYPES)])
     traces: list[go.Scatter] = []
-    sale_dates = dict(zip(sales["event_id"], sales["date"]))
+    sale_dates = dict(zip(sales["event_id"], sales["date"], strict=True))
     link_x: list[object] = []
     link_y: list[object] = []
     link_text: list[str] = []
@@ -362,40 +440,74 @@ def response_traces(df: pd.DataFrame, sales: pd.DataFrame, xaxis: str = "x", yax
             link_y += [row.actor, row.actor, None]
             link_text += [text, text, ""]
     if link_x:
-        traces.append(go.Scatter(
-            x=link_x, y=link_y, mode="lines+markers", xaxis=xaxis, yaxis=yaxis,
-            line={"color": "#9AA5B1", "width": 1.2, "dash": "dot"},
-            marker={"symbol": "line-ns", "size": [10 if i % 3 == 0 else 0 for i in range(len(link_x))],
-                    "line": {"width": 1.5, "color": "#9AA5B1"}},
-            name="Answers the sale of (lag)", hovertext=link_text,
-            hovertemplate="%{hovertext}<extra></extra>",
-        ))
+        traces.append(
+            go.Scatter(
+                x=link_x,
+                y=link_y,
+                mode="lines+markers",
+                xaxis=xaxis,
+                yaxis=yaxis,
+                line={"color": "#9AA5B1", "width": 1.2, "dash": "dot"},
+                marker={
+                    "symbol": "line-ns",
+                    "size": [10 if i % 3 == 0 else 0 for i in range(len(link_x))],
+                    "line": {"width": 1.5, "color": "#9AA5B1"},
+                },
+                name="Answers the sale of (lag)",
+                hovertext=link_text,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
     for (stance, kind), group in responses.groupby(
         [responses["stance"].fillna(""), responses["event_type"]], sort=True
     ):
-        spans = [(e - s).total_seconds() * 1000 for s, e in zip(group["date"], group["end"])]
+        spans = [
+            (e - s).total_seconds() * 1000 for s, e in zip(group["date"], group["end"], strict=True)
+        ]
         sizes = [
-            min(MARKER_SIZE_MAX, MARKER_SIZE_MIN + MARKER_SIZE_PER_SOURCE * (int(n) - 1 if not pd.isna(n) else 0))
+            min(
+                MARKER_SIZE_MAX,
+                MARKER_SIZE_MIN + MARKER_SIZE_PER_SOURCE * (int(n) - 1 if not pd.isna(n) else 0),
+            )
             for n in group["n_sources"]
         ]
-        traces.append(go.Scatter(
-            x=list(group["date"]), y=list(group["actor"]), mode="markers", xaxis=xaxis, yaxis=yaxis,
-            name=f"{kind} · {stance or 'no stance'}",
-            marker={"color": STANCE_COLORS.get(str(stance), STANCE_COLORS[""]), "size": sizes,
+        traces.append(
+            go.Scatter(
+                x=list(group["date"]),
+                y=list(group["actor"]),
+                mode="markers",
+                xaxis=xaxis,
+                yaxis=yaxis,
+                name=f"{kind} · {stance or 'no stance'}",
+                marker={
+                    "color": STANCE_COLORS.get(str(stance), STANCE_COLORS[""]),
+                    "size": sizes,
                     "symbol": EVENT_SYMBOLS.get(str(kind), "circle"),
-                    "line": {"color": [actor_color(str(a)) for a in group["actor"]], "width": 2}},
-            error_x={"type": "data", "symmetric": False, "array": spans, "arrayminus": [0.0] * len(spans),
-                     "color": STANCE_COLORS.get(str(stance), STANCE_COLORS[""]), "thickness": 3, "width": 0,
-                     "visible": any(s > 0 for s in spans)},
-            customdata=[[e] for e in group["event_id"]],
-            hovertext=hover_texts(group),
-            hovertemplate="%{hovertext}<extra></extra>",
-        ))
+                    "line": {"color": [actor_color(str(a)) for a in group["actor"]], "width": 2},
+                },
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": spans,
+                    "arrayminus": [0.0] * len(spans),
+                    "color": STANCE_COLORS.get(str(stance), STANCE_COLORS[""]),
+                    "thickness": 3,
+                    "width": 0,
+                    "visible": any(s > 0 for s in spans),
+                },
+                customdata=[[e] for e in group["event_id"]],
+                hovertext=hover_texts(group),
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
     return traces
 
 
 def reactions_figure(
-    df: pd.DataFrame, title: str = "Reactions by actor", presenter: bool = False, known_actors: Sequence[str] = ()
+    df: pd.DataFrame,
+    title: str = "Reactions by actor",
+    presenter: bool = False,
+    known_actors: Sequence[str] = ACTOR_ORDER,
 ) -> go.Figure:
     """Return reactions over time, one lane per actor, linked to the sale each answers."""
     sales = placed(df[df["event_type"].isin(SALE_TYPES + PLAN_TYPES)])
@@ -416,34 +528,67 @@ def cause_response_figure(
     df: pd.DataFrame,
     title: str = "Sales and the responses to them",
     presenter: bool = False,
-    known_actors: Sequence[str] = (),
+    known_actors: Sequence[str] = ACTOR_ORDER,
     show_plans: bool = True,
 ) -> go.Figure:
     """Return sales (above) and the responses to them (below) on one shared time axis."""
     kinds = SALE_TYPES + (PLAN_TYPES if show_plans else ())
     sales = placed(df[df["event_type"].isin(kinds)])
     lanes = actor_order(placed(df[df["event_type"].isin(RESPONSE_TYPES)]), known_actors)
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06,
-                        row_heights=[0.32, 0.68], subplot_titles=("Sales and reported plans", "Responses"))
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.06,
+        row_heights=[0.32, 0.68],
+        subplot_titles=("Sales and reported plans", "Responses"),
+    )
     for kind, group in sales.groupby("event_type", sort=True):
-        spans = [(e - s).total_seconds() * 1000 for s, e in zip(group["date"], group["end"])]
-        fig.add_trace(go.Scatter(
-            x=list(group["date"]), y=list(group["actor"]), mode="markers",
-            name=f"{kind}", legendgroup="sales",
-            marker={"symbol": EVENT_SYMBOLS.get(str(kind), "circle"), "size": 13,
+        spans = [
+            (e - s).total_seconds() * 1000 for s, e in zip(group["date"], group["end"], strict=True)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=list(group["date"]),
+                y=list(group["actor"]),
+                mode="markers",
+                name=f"{kind}",
+                legendgroup="sales",
+                marker={
+                    "symbol": EVENT_SYMBOLS.get(str(kind), "circle"),
+                    "size": 13,
                     "color": [actor_color(str(a)) for a in group["actor"]],
-                    "line": {"color": THEME["text"], "width": 1}},
-            error_x={"type": "data", "symmetric": False, "array": spans, "arrayminus": [0.0] * len(spans),
-                     "color": THEME["primary"], "thickness": 3, "width": 0, "visible": any(s > 0 for s in spans)},
-            customdata=[[e] for e in group["event_id"]],
-            hovertext=hover_texts(group), hovertemplate="%{hovertext}<extra></extra>",
-        ), row=1, col=1)
+                    "line": {"color": THEME["text"], "width": 1},
+                },
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": spans,
+                    "arrayminus": [0.0] * len(spans),
+                    "color": THEME["primary"],
+                    "thickness": 3,
+                    "width": 0,
+                    "visible": any(s > 0 for s in spans),
+                },
+                customdata=[[e] for e in group["event_id"]],
+                hovertext=hover_texts(group),
+                hovertemplate="%{hovertext}<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
     for trace in response_traces(df, sales, xaxis="x2", yaxis="y2"):
         fig.add_trace(trace)
     sale_lanes = actor_order(sales, known_actors)
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=sale_lanes[::-1], row=1, col=1)
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=lanes[::-1], row=2, col=1)
-    fig.update_xaxes(type="date", range=axis_range(df[df["event_type"].isin(kinds + RESPONSE_TYPES)]))
+    fig.update_yaxes(
+        type="category", categoryorder="array", categoryarray=sale_lanes[::-1], row=1, col=1
+    )
+    fig.update_yaxes(
+        type="category", categoryorder="array", categoryarray=lanes[::-1], row=2, col=1
+    )
+    fig.update_xaxes(
+        type="date", range=axis_range(df[df["event_type"].isin(kinds + RESPONSE_TYPES)])
+    )
     height = lane_height(len(lanes) + len(sale_lanes), presenter) + 80
     return base_layout(fig, title, presenter, height)
 

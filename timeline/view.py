@@ -1,4 +1,4 @@
-"""What the page shows, as pure functions: filters and their URL form, corrections, uploads, exports."""
+"""What the page shows, as pure functions: filters, URL, corrections, uploads, exports."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ FOLDERS_FILE = "folders.json"
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json", ".csv")
 MAX_NAME_CHARS = 120
 SAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._ -]+")
-#: CommonMark lets a backslash escape any ASCII punctuation; Streamlit adds $ (maths) and : (emoji, colours)
+#: CommonMark lets a backslash escape any ASCII punctuation; Streamlit gives $ (maths) and
+#: : (emoji, colours) meaning too
 MARKDOWN_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")
 #: fields of an event a user may correct, and "excluded" to drop it from the view
 CORRECTABLE = ("date", "event_type", "value_usd", "actor", "stance", "excluded")
@@ -67,7 +68,7 @@ LIST_PARAMS = {
 
 
 def encode_filters(filters: Filters) -> dict[str, str | list[str]]:
-    """Return the query parameters of a view (defaults left out, so a plain URL is the full view)."""
+    """Return the query parameters of a view (defaults left out: a plain URL is the full view)."""
     params: dict[str, str | list[str]] = {}
     if filters.start:
         params["from"] = filters.start.isoformat()
@@ -112,7 +113,7 @@ def parse_number(text: str) -> float:
 
 
 def decode_filters(params: Mapping[str, Sequence[str]]) -> Filters:
-    """Return the view a set of query parameters describes; malformed values fall back to defaults."""
+    """Return the view query parameters describe; malformed values fall back to defaults."""
     lists = {
         attr: tuple(dict.fromkeys(str(v) for v in params.get(key, []) if str(v).strip()))
         for attr, key in LIST_PARAMS.items()
@@ -160,7 +161,7 @@ def any_in(column: pd.Series, wanted: Iterable[str]) -> pd.Series:
 
 
 def filter_timeline(df: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Return the events the filters keep (an event is kept when its interval meets the date range)."""
+    """Return the events the filters keep (an interval meeting the date range is kept)."""
     keep = pd.Series(True, index=df.index)
     if filters.start or filters.end:
         end = df["date_end"].fillna(df["date"])
@@ -274,19 +275,22 @@ def corrections_path(data_dir: Path) -> Path:
 
 
 def load_store(path: Path) -> Store:
-    """Return the corrections saved at path (none when there is no file); raise CorruptStore otherwise."""
+    """Return the corrections saved at path (none without a file); raise CorruptStore."""
     if not path.exists():
         return Store()
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         items = raw["corrections"]
         corrections = tuple(
-            Correction(str(c["kind"]), str(c["key"]), str(c["field"]), c["value"], str(c["at"])) for c in items
+            Correction(str(c["kind"]), str(c["key"]), str(c["field"]), c["value"], str(c["at"]))
+            for c in items
         )
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
         raise CorruptStore(f"{path}: {type(error).__name__}: {error}") from error
     for c in corrections:
-        if c.kind not in ("event", "published") or (c.kind == "event" and c.field not in CORRECTABLE):
+        if c.kind not in ("event", "published") or (
+            c.kind == "event" and c.field not in CORRECTABLE
+        ):
             raise CorruptStore(f"{path}: unknown correction {c.kind}/{c.field} for {c.key}")
     return Store(corrections)
 
@@ -337,9 +341,15 @@ def apply_published(docs: Sequence[Document], store: Store) -> list[Document]:
     """Return the documents with user-set publication dates."""
     overrides = published_overrides(store)
     return [
-        dataclasses.replace(d, published=overrides[d.doc], published_source="user",
-                            published_confidence=1.0, published_evidence="set by the user")
-        if d.doc in overrides else d
+        dataclasses.replace(
+            d,
+            published=overrides[d.doc],
+            published_source="user",
+            published_confidence=1.0,
+            published_evidence="set by the user",
+        )
+        if d.doc in overrides
+        else d
         for d in docs
     ]
 
@@ -375,7 +385,7 @@ def apply_corrections(df: pd.DataFrame, store: Store) -> pd.DataFrame:
     """Return the timeline with corrections applied, `corrected` filled and an `excluded` column."""
     out = df.copy()
     out["excluded"] = False
-    index = {eid: i for i, eid in zip(out.index, out["event_id"])}
+    index = {eid: i for i, eid in zip(out.index, out["event_id"], strict=True)}
     for eid, fields in event_corrections(store).items():
         if eid not in index:
             continue
@@ -388,7 +398,7 @@ def apply_corrections(df: pd.DataFrame, store: Store) -> pd.DataFrame:
 
 
 def set_field(df: pd.DataFrame, i: object, name: str, value: object) -> None:
-    """Set one corrected field of row i (dates set their interval and precision; values what is counted)."""
+    """Set one corrected field of row i (a date sets interval and precision)."""
     if name == "date":
         parsed = parse_event_date(str(value))
         if parsed:
@@ -396,7 +406,9 @@ def set_field(df: pd.DataFrame, i: object, name: str, value: object) -> None:
     elif name == "value_usd":
         number = None if value in (None, "") else float(value)  # type: ignore[arg-type]
         df.at[i, "value_usd"] = number
-        if number is None or (pd.notna(df.at[i, "value_usd_high"]) and df.at[i, "value_usd_high"] < number):
+        if number is None or (
+            pd.notna(df.at[i, "value_usd_high"]) and df.at[i, "value_usd_high"] < number
+        ):
             df.at[i, "value_usd_high"] = None
         part = text_of(df.at[i, "part_of"])
         df.at[i, "counted_usd"] = 0.0 if (number is not None and part) else number
@@ -407,10 +419,10 @@ def set_field(df: pd.DataFrame, i: object, name: str, value: object) -> None:
 
 
 def relink(df: pd.DataFrame) -> pd.DataFrame:
-    """Return the timeline with each reaction's lag recomputed from the (possibly corrected) dates."""
-    dates = dict(zip(df["event_id"], df["date"]))
+    """Return the timeline with each reaction's lag recomputed from (corrected) dates."""
+    dates = dict(zip(df["event_id"], df["date"], strict=True))
     lags = []
-    for answers, day, lag in zip(df["answers"], df["date"], df["lag_days"]):
+    for answers, day, lag in zip(df["answers"], df["date"], df["lag_days"], strict=True):
         sale = dates.get(text_of(answers))
         if sale is None or pd.isna(sale) or pd.isna(day):
             lags.append(lag)
@@ -429,21 +441,31 @@ def visible(df: pd.DataFrame) -> pd.DataFrame:
 
 def editor_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Return the editable table: one row per event, the correctable fields as plain values."""
-    return pd.DataFrame({
-        "event_id": df["event_id"].astype(str),
-        "date": pd.Series([iso_by_precision(d, p) for d, p in zip(df["date"], df["date_precision"])],
-                          dtype="string", index=df.index),
-        "event_type": df["event_type"].astype(str),
-        "actor": df["actor"].fillna("").astype(str),
-        "stance": df["stance"].fillna("").astype(str),
-        "value_usd": df["value_usd"].astype("Float64"),
-        "excluded": df["excluded"].astype(bool) if "excluded" in df else pd.Series(False, index=df.index),
-        "summary": df["summary"].fillna("").astype(str),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "event_id": df["event_id"].astype(str),
+            "date": pd.Series(
+                [
+                    iso_by_precision(d, p)
+                    for d, p in zip(df["date"], df["date_precision"], strict=True)
+                ],
+                dtype="string",
+                index=df.index,
+            ),
+            "event_type": df["event_type"].astype(str),
+            "actor": df["actor"].fillna("").astype(str),
+            "stance": df["stance"].fillna("").astype(str),
+            "value_usd": df["value_usd"].astype("Float64"),
+            "excluded": df["excluded"].astype(bool)
+            if "excluded" in df
+            else pd.Series(False, index=df.index),
+            "summary": df["summary"].fillna("").astype(str),
+        }
+    ).reset_index(drop=True)
 
 
 def iso_by_precision(day: object, precision: object) -> str:
-    """Return a date written to its precision: '2020', '2020-10' or '2020-10-21' (empty when undated)."""
+    """Return a date to its precision: '2020', '2020-10' or '2020-10-21' (empty if none)."""
     if day is None or pd.isna(day):
         return ""
     ts = pd.Timestamp(day)  # type: ignore[arg-type]
@@ -454,7 +476,9 @@ def iso_by_precision(day: object, precision: object) -> str:
     return ts.date().isoformat()
 
 
-def diff_edits(before: pd.DataFrame, after: pd.DataFrame, at: str) -> tuple[list[Correction], list[str]]:
+def diff_edits(
+    before: pd.DataFrame, after: pd.DataFrame, at: str
+) -> tuple[list[Correction], list[str]]:
     """Return the corrections an edited table makes, and the problems with invalid edits."""
     found: list[Correction] = []
     problems: list[str] = []
@@ -512,7 +536,7 @@ def data_dir(environ: Mapping[str, str], default: Path) -> Path:
 
 
 def safe_name(name: str) -> str:
-    """Return a file name that stays inside its folder: no path, no drive, no hidden or odd characters."""
+    """Return a file name that stays in its folder: no path, drive, hidden or odd characters."""
     base = re.split(r"[\\/]", unicodedata.normalize("NFKC", name))[-1]
     base = re.sub(r"^[A-Za-z]:", "", base)
     base = SAFE_NAME_CHARS.sub("_", base).strip(" .")
@@ -540,14 +564,16 @@ ReadBytes = Callable[[str, bytes], tuple[list[Document], list[ReadError]]]
 def store_uploads(
     files: Iterable[tuple[str, bytes]], folder: Path, read_bytes: ReadBytes
 ) -> tuple[list[Path], list[ReadError]]:
-    """Save each readable upload under a safe name in folder; return the saved paths and the errors."""
+    """Save each readable upload under a safe name in folder; return saved paths and errors."""
     folder.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
     errors: list[ReadError] = []
     for name, data in files:
         clean = safe_name(name)
         if Path(clean).suffix.lower() not in SUPPORTED_SUFFIXES:
-            errors.append(ReadError(name, f"unsupported file type (use {', '.join(SUPPORTED_SUFFIXES)})"))
+            errors.append(
+                ReadError(name, f"unsupported file type (use {', '.join(SUPPORTED_SUFFIXES)})")
+            )
             continue
         try:
             docs, problems = read_bytes(clean, data)
@@ -584,7 +610,7 @@ def save_folders(folders: Sequence[str], path: Path) -> None:
 
 
 def corpus_signature(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
-    """Return (path, size, mtime) of every file under the corpus paths: changes when the corpus does."""
+    """Return (path, size, mtime) of every file under the corpus paths."""
     entries: list[tuple[str, int, int]] = []
     for root in paths:
         files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
@@ -601,9 +627,28 @@ def corpus_signature(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
 
 
 EXPORT_COLUMNS = (
-    "event_id", "date", "date_end", "date_precision", "event_type", "actor", "stance", "value_usd",
-    "value_usd_high", "counted_usd", "part_of", "systems", "categories", "n_sources", "sources",
-    "outlets", "answers", "lag_days", "summary", "evidence", "confidence", "corrected",
+    "event_id",
+    "date",
+    "date_end",
+    "date_precision",
+    "event_type",
+    "actor",
+    "stance",
+    "value_usd",
+    "value_usd_high",
+    "counted_usd",
+    "part_of",
+    "systems",
+    "categories",
+    "n_sources",
+    "sources",
+    "outlets",
+    "answers",
+    "lag_days",
+    "summary",
+    "evidence",
+    "confidence",
+    "corrected",
 )
 
 
@@ -611,7 +656,9 @@ def export_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Return the view as exported: the listed columns, dates as ISO days."""
     out = df[[c for c in EXPORT_COLUMNS if c in df]].copy()
     for column in ("date", "date_end"):
-        out[column] = [pd.Timestamp(d).date().isoformat() if pd.notna(d) else "" for d in out[column]]
+        out[column] = [
+            pd.Timestamp(d).date().isoformat() if pd.notna(d) else "" for d in out[column]
+        ]
     return out.reset_index(drop=True)
 
 
@@ -623,7 +670,9 @@ def to_csv(df: pd.DataFrame) -> bytes:
 def to_json(df: pd.DataFrame) -> bytes:
     """Return the view as a JSON list of events (missing values as null)."""
     out = export_frame(df).astype(object).where(export_frame(df).notna(), None)
-    return json.dumps(out.to_dict(orient="records"), ensure_ascii=False, indent=1, default=str).encode("utf-8")
+    return json.dumps(
+        out.to_dict(orient="records"), ensure_ascii=False, indent=1, default=str
+    ).encode("utf-8")
 
 
 def timelinejs_date(day: pd.Timestamp, precision: str) -> dict[str, str]:
@@ -647,8 +696,10 @@ def to_timelinejs(df: pd.DataFrame, title: str) -> bytes:
             "group": str(row.event_type).replace("_", " "),
             "text": {
                 "headline": html.escape(text_of(row.summary) or text_of(row.event_type)),
-                "text": html.escape(text_of(row.evidence)) + "<br><small>"
-                + html.escape(text_of(row.outlets) or text_of(row.sources)).replace(";", "; ") + "</small>",
+                "text": html.escape(text_of(row.evidence))
+                + "<br><small>"
+                + html.escape(text_of(row.outlets) or text_of(row.sources)).replace(";", "; ")
+                + "</small>",
             },
         }
         if pd.notna(row.date_end) and pd.Timestamp(row.date_end) != pd.Timestamp(row.date):
@@ -663,9 +714,11 @@ def to_timelinejs(df: pd.DataFrame, title: str) -> bytes:
 
 ARTICLE_CSS = """
 <style>
-.tl-article { white-space: pre-wrap; font-family: Georgia, serif; line-height: 1.6; font-size: 1.02rem; }
+.tl-article { white-space: pre-wrap; font-family: Georgia, serif; line-height: 1.6;
+  font-size: 1.02rem; }
 .tl-article mark.tl-timex { background: #DCE8F5; border-bottom: 2px solid #2E5C8A; padding: 0 1px; }
-.tl-article .tl-value { font: 0.72rem sans-serif; color: #2E5C8A; vertical-align: super; margin-left: 2px; }
+.tl-article .tl-value { font: 0.72rem sans-serif; color: #2E5C8A; vertical-align: super;
+  margin-left: 2px; }
 .tl-article mark.tl-evidence { background: #FFF1B8; }
 .tl-article .tl-boilerplate { color: #9AA3AD; }
 </style>
@@ -678,14 +731,14 @@ def article_html(
     boilerplate: Sequence[tuple[int, int]] = (),
     highlights: Sequence[tuple[int, int]] = (),
 ) -> str:
-    """Return the article as HTML: every character escaped, expressions, evidence and boilerplate marked."""
+    """Return the article as HTML: all text escaped; dates, evidence and boilerplate marked."""
     cuts = {0, len(text)}
     for start, end in [(t.start, t.end) for t in timexes] + list(boilerplate) + list(highlights):
         cuts.update((max(0, min(start, len(text))), max(0, min(end, len(text)))))
     bounds = sorted(cuts)
     timex_end = {t.end: t for t in timexes}
     pieces = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in zip(bounds, bounds[1:], strict=False):
         piece = html.escape(text[start:end])
         classes = []
         if any(s <= start and end <= e for s, e in boilerplate):
@@ -706,5 +759,5 @@ def article_html(
 
 
 def markdown_escape(text: str) -> str:
-    """Return text that st.markdown shows literally: every ASCII punctuation mark backslash-escaped."""
+    """Return text st.markdown shows literally: all ASCII punctuation backslash-escaped."""
     return MARKDOWN_SPECIAL.sub(r"\\\g<0>", text).replace("\n", "  \n")
