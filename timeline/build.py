@@ -86,9 +86,6 @@ def _window(m: Mention) -> tuple[date, date] | None:
 
 def _keys(m: Mention, window: tuple[date, date] | None) -> Iterator[tuple[object, ...]]:
     """Yield the index keys of a mention: exact for statements, each week its window touches for the rest."""
-    if m.event_type in ("reaction", "sanction"):
-        yield (m.event_type, m.actor, m.stance, m.date, m.date_precision, m.date_source == "published")
-        return
     if window is None:
         return
     day = window[0] - timedelta(days=window[0].weekday())
@@ -131,9 +128,11 @@ def _match_score(m: Mention, mw: tuple[date, date] | None, e: _Event) -> float |
         # one statement: same speaker, same stance, the same day (not merely overlapping windows)
         same_day = (m.date, m.date_precision, m.date_source == "published") == \
             (lead.date, lead.date_precision, lead.date_source == "published")
-        if m.actor != lead.actor or m.stance != lead.stance or not same_day:
+        if _side(m) != _side(lead) or m.stance != lead.stance or (same_doc and not same_day):
             return None
-        return score
+        if m.event_type == "reaction" and m.actor != lead.actor:
+            return None
+        return score + same_day
     value, ev = (m.value_usd, m.value_usd_high), e.value
     systems = e.systems
     if value[0] is not None and ev is not None:
@@ -151,6 +150,11 @@ def _match_score(m: Mention, mw: tuple[date, date] | None, e: _Event) -> float |
     if m.systems and systems and not shared and not same_doc:
         return None
     return score + len(shared)
+
+
+def _side(m: Mention) -> str:
+    """Return whose measure a sanction is: its actor's country ("China MFA" and "China" are one side)."""
+    return m.actor.split()[0] if m.event_type == "sanction" and m.actor else m.actor
 
 
 def _close(a: float | None, b: float | None) -> bool:
@@ -291,11 +295,13 @@ def _link_parts(rows: list[dict[str, object]], mentions: Sequence[Mapping[str, o
     at = {(m["doc"], str(m["start"])): m["event_id"] for m in mentions if not m.get("part_of_start")}
     total_of = {m["event_id"]: at.get((m["doc"], str(m["part_of_start"]))) for m in mentions
                 if m.get("part_of_start")}
+    valued = {row["event_id"] for row in rows if row["value_usd"] is not None}
     for row in rows:
         total = total_of.get(row["event_id"])
         if total and total != row["event_id"]:
             row["part_of"] = total
-            row["counted_usd"] = 0.0
+            if total in valued:  # with no total known, the parts are what the package is counted by
+                row["counted_usd"] = 0.0
 
 
 def link_reactions(frame: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from timeline.actors import find_actors
 from timeline.money import find_money
 from timeline.records import Document, Match, Mention, Money, Timex
+from timeline.reference import notification_day
 from timeline.sentences import sentence_spans
 from timeline.systems import find_systems
 from timeline.temporal import tag, value_interval
@@ -82,7 +83,11 @@ BUDGET_MOVES = _rx(
 )
 #: a retaliatory measure
 SANCTION_CUES = _rx(
-    r"\bsanction(?:s|ed|ing)?\b", r"\bcountermeasures?\b", r"\bunreliable\s+entit(?:y|ies)\s+list\b",
+    r"\b(?:impos|announc|slap|levy|levi|adopt|tak|unveil|order)\w*\s+(?:\S+\s+){0,4}?(?:sanctions|countermeasures)\b",
+    r"\bsanction(?:ed|s|ing)\s+(?:\S+\s+){0,4}?(?:firms?|compan\w+|contractors?|lockheed|raytheon|boeing|"
+    r"executives?|individuals?|entities|makers?|manufacturers?|units?|subsidiar\w+)\b",
+    r"\bsanctions\s+(?:on|against)\s+(?:\S+\s+){0,4}?(?:firms?|compan\w+|contractors?|lockheed|raytheon|boeing|"
+    r"executives?|individuals?|entities|makers?|manufacturers?)\b", r"\bunreliable\s+entit(?:y|ies)\s+list\b",
     r"\bexport\s+control\s+list\b", r"\bblacklist(?:ed|s)?\b",
     r"\bsuspend(?:ed|s|ing)?\b[^.;]{0,40}\b(?:exchanges?|cooperation|talks|dialogue|contacts?)\b",
 )
@@ -101,7 +106,7 @@ SPEECH_CUES = _rx(
 ARMS_CONTEXT = _rx(
     r"\barms\b", r"\bweapons?\b", r"\bmilitary\s+(?:equipment|sales?|hardware|aid)\b", r"\bmissiles?\b",
     r"\bsale\b", r"\bsales\b", r"\bpackage\b", r"\bdefen[cs]e\s+(?:articles|equipment|deal)\b",
-    r"\bjets?\b", r"\bfighters?\b", r"\bdrones?\b", r"\btanks?\b", r"\bFMS\b",
+    r"\bjets?\b", r"\bfighters?\b", r"\bdrones?\b", r"\btanks?\b", r"\bFMS\b", r"\bnotifications?\b",
 )
 #: what a delivery delivers
 DELIVERED_THINGS = _rx(r"\b(?:arms|weapons?|tanks?|jets?|aircraft|fighters?|missiles?|launchers?|systems?|"
@@ -126,11 +131,12 @@ AGGREGATE_CUES = _rx(
     r"\bcumulative\b", r"\bso\s+far\b", r"\bto\s+date\b", r"\bin\s+recent\s+years\b",
     r"\badd\s+up\s+to\b.{0,40}\bsince\b",
     r"\bduring\s+(?:\w+['’]s\s+)?(?:first\s+|second\s+|previous\s+|last\s+)?(?:term|administration|presidency|tenure)\b",
-    r"\bunder\s+(?:the\s+)?(?:\w+\s+)?administration\b", r"\bsince\s+(?:\d{4}|taking|he\s+took|she\s+took)\b",
+    r"\bsince\s+(?:\d{4}|taking|he\s+took|she\s+took)\b",
     r"\bover\s+the\s+(?:past|last)\s+\w+\s+(?:years|decades)\b",
 )
 #: a sentence that only restates the sale already reported: "The $2.37 billion sale ..."
 ANAPHORA = _rx(
+    r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:sales|packages|deals|notifications)\b",
     r"\bestimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)\b", r"\b(?:is|are|was|were)\s+(?:valued|worth)\b",
     r"\b(?:the|this|that)\s+(?:potential|possible|proposed|planned|prospective)\s+(?:arms\s+)?(?:sale|package|deal)\b",r"\b(?:the|this|that)\s+(?:\\?\$[\d.,]+\s*(?:million|billion|bn|m)\s+)?(?:arms\s+)?(?:sale|package|deal)\b",
                r"^\s*(?:additionally|also|in\s+addition|separately|the\s+package|it)\b", r"\bwhich\s+includes?\b")
@@ -189,7 +195,9 @@ GOVERN_WINDOW = 90
 #: a publication-dated sentence reports something from up to this many days before
 RECENT_DAYS = 7
 #: confidence of a mention by how it was dated
-CONFIDENCE = {"timex": 0.9, "published": 0.7, "approximate": 0.5}
+CONFIDENCE = {"timex": 0.9, "reference": 0.85, "published": 0.7, "approximate": 0.5}
+#: how far back "a recent approval" may be looked up among the official notifications
+REFERENCE_LOOKBACK_DAYS = 366
 
 #: words before a date that make it approximate
 APPROX_BEFORE = _re(r"\b(?:early|late|mid|beginning\s+of|end\s+of|start\s+of|middle\s+of|around|about|"
@@ -198,6 +206,17 @@ APPROX_START = _re(r"(?:early|late|mid|the\s+(?:beginning|end|start|middle)|arou
                           r"nearly|almost|some|roughly)\b")
 #: words before a date that make it not the event's date
 NOT_EVENT_DATE_BEFORE = _re(r"\b(?:since|until|till|by|before|through|from|ahead\s+of)\s+(?:the\s+|early\s+|late\s+)?$")
+#: verbs after which the speaker may follow: "..., said Zhao Lijian"
+INVERTED_SPEECH = _re(r"(?:said|says|added|stated|told|noted|wrote)\b")
+#: a statement carried on by a pronoun: "He urged ...", "The spokesperson added ..."
+CONTINUED_SPEAKER = re.compile(r"\s*(?:He|She|They|The\s+(?:spokes(?:person|man|woman)|ministry|office|official))\b")
+#: a speaker named by surname only once the full name is known: "..., Zhao said"
+SURNAME_SPEAKS = re.compile(r"\b([A-Z][a-z]{1,15})\s+(?:said|says|added|told|stressed|noted|urged|warned)\b")
+#: a statement about an approval it takes as given
+PRESUPPOSED_APPROVAL = _re(r"\bfor\s+(?:approving|clearing|the\s+approval\s+of)\b|\bwelcom\w*\s+(?:the\s+)?approval\s+of\b")
+#: a sentence announcing several sales at once, whose amounts come one by one after it
+SEVERAL_SALES = _re(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:\S+\s+){0,3}?"
+                    r"(?:sales|notifications|packages|cases|deals)\b")
 #: an unnamed subject between a named actor and the verb speaks instead: "Taiwan is in talks ..., sources said"
 UNNAMED_SPEAKER = _re(r"\b(?:sources?|officials?|people|analysts?|reports?|experts?|diplomats?|"
                              r"observers?|lawmakers?|critics?)\s*$")
@@ -268,6 +287,9 @@ def _sentence_mentions(doc: Document, low: str, start: int, end: int, timexes: S
     sentence = low[start:end]
     if _continues_quote(sentence, earlier, text, start):
         return []  # the quote after "..., adding:" is part of the statement already taken
+    if earlier and earlier[-1].event_type in ("reaction", "sanction") and CONTINUED_SPEAKER.match(text, start) \
+            and not SANCTION_CUES.search(sentence):
+        return []  # "He urged ...": the same speaker, the same statement
     named = find_actors(text, start, end)
     cue = _event_cue(sentence, named, start)
     money = [m for m in find_money(text, start, end) if m.usd and not m.conversion]
@@ -279,7 +301,13 @@ def _sentence_mentions(doc: Document, low: str, start: int, end: int, timexes: S
     cue = _Cue(cue.event_type, cue.start + start, cue.end + start, cue.rule)
     actors = [a for a in named if a.category not in MEDIA_KINDS]
     if cue.event_type in ("reaction", "sanction"):
-        return _reactions(doc, low, start, end, cue, actors, timexes, nxt)
+        found = _reactions(doc, low, start, end, cue, actors, timexes, nxt)
+        if found and money and PRESUPPOSED_APPROVAL.search(sentence):
+            # "Taiwan thanks U.S. for approving US$11.1 billion arms packages": the approval, with its value
+            when = _published(doc)  # the thanks is dated; the approval it thanks for is not
+            found += [_mention(doc, start, end, "approval", when, DEFAULT_ACTOR["approval"], "", m, [],
+                               f"presupposed+{when.rule}") for m in money]
+        return found
     if cue.event_type == "budget" and not _buyer_acts(actors, cue):
         return []
     actor = _actor_for(actors, cue, low) or DEFAULT_ACTOR.get(cue.event_type, "")
@@ -288,17 +316,34 @@ def _sentence_mentions(doc: Document, low: str, start: int, end: int, timexes: S
     when = _governing_date(doc, low, start, end, cue, timexes)
     aggregate = bool(money) and AGGREGATE_CUES.search(sentence) is not None
     event_type = "other" if aggregate and cue.event_type in ("approval", "plan_or_talks") else cue.event_type
-    if aggregate and when.source != "timex" or EARLIER_CUES.search(low[max(start, cue.start - 40):cue.start]):
-        when = _undated(doc)  # a sum over years, or an earlier sale recalled: not an event of this day
+    if aggregate and when.source != "timex":
+        when = _undated(doc)  # a sum over years: no event of this day
+    elif EARLIER_CUES.search(low[max(start, cue.start - 40):cue.start]):
+        when = _When(None, None, "approximate", "", "recalled", "recalled")  # an earlier sale, day unknown
     systems = find_systems(text, start, end)
-    if event_type == "budget":
-        money = []  # a budget's amount is not a sale's value
     amounts = money or [None]
     out = []
     for amount in amounts:
-        out.append(_mention(doc, start, end, event_type, when, actor, "", amount, systems,
-                            f"{cue.rule}+{when.rule}"))
+        dated = _notified(doc, when, amount) if event_type == "approval" and amount else when
+        out.append(_mention(doc, start, end, event_type, dated, actor, "", amount, systems,
+                            f"{cue.rule}+{dated.rule}"))
     return out
+
+
+def _notified(doc: Document, when: _When, amount: Money) -> _When:
+    """Return the day an approval known only to its year, month or as 'recent' was officially notified."""
+    if when.precision in ("day", "week") or amount.high is not None:
+        return when
+    if when.start is not None and when.end is not None:
+        first, last = when.start, when.end
+    elif doc.published is not None and when.source == "recalled":
+        first, last = doc.published - timedelta(days=REFERENCE_LOOKBACK_DAYS), doc.published
+    else:
+        return when
+    found = notification_day(amount.low, first, last)
+    if found is None:
+        return when
+    return _When(found[0], found[0], "day", when.text, "reference", "notified")
 
 
 def _event_cue(sentence: str, actors: Sequence[Match] = (), offset: int = 0) -> _Cue | None:
@@ -454,6 +499,8 @@ def _reactions(doc: Document, low: str, start: int, end: int, cue: _Cue, actors:
     speaker = _speaker([a for a in actors if not _object_of_preposition(low, a.start)
                         and not any(q0 <= a.start < q1 for q0, q1 in quoted)], cue, low)
     if speaker is None:
+        speaker = _by_surname(doc, start, end, cue)
+    if speaker is None:
         return []
     lead_in = low[max(start, cue.start - 30):cue.start]
     if HABITUAL_BEFORE.search(lead_in) or NEGATION_BEFORE.search(lead_in):
@@ -472,13 +519,28 @@ def _reactions(doc: Document, low: str, start: int, end: int, cue: _Cue, actors:
     return [_reaction(doc, low, start, end, cue, speaker.name, stance, timexes)]
 
 
+def _by_surname(doc: Document, start: int, end: int, cue: _Cue) -> Match | None:
+    """Return the speaker named by surname only ("..., Zhao said") when the article gave the full name before."""
+    m = SURNAME_SPEAKS.search(doc.text, start, end)
+    if m is None or not (m.start() <= cue.start <= m.end() or m.end(1) <= cue.start):
+        return None
+    surname = m.group(1)
+    for a in reversed(find_actors(doc.text, 0, start)):
+        words = a.text.split()
+        if len(words) >= 2 and surname in (words[0], words[-1]):
+            return Match(m.start(1) , m.end(1), surname, a.name, a.category, "surname")
+    return None
+
+
 def _speaker(actors: Sequence[Match], cue: _Cue, text: str = "") -> Match | None:
     """Return who speaks: the actor nearest before the verb, or right after it ("..., the ministry said")."""
     before = [a for a in actors if a.end <= cue.start and cue.start - a.end <= 120
               and not UNNAMED_SPEAKER.search(text[a.end:cue.start])]
     if before:
         return before[-1]
-    after = [a for a in actors if a.start >= cue.end and a.start - cue.end <= 40]
+    if not INVERTED_SPEECH.match(text[cue.start:cue.end] if text else ""):
+        return None
+    after = [a for a in actors if a.start >= cue.end and re.fullmatch(r"\s*(?:the\s+)?", text[cue.end:a.start])]
     return after[0] if after else None
 
 
@@ -620,10 +682,29 @@ def _attach_to_previous(doc: Document, low: str, start: int, end: int, money: Se
     systems = [s for s in find_systems(doc.text, start, end)]
     names = tuple(dict.fromkeys([*last.systems, *(s.name for s in systems)]))
     cats = tuple(dict.fromkeys([*last.categories, *(s.category for s in systems)]))
-    if money and last.value_usd is None and len(money) == 1:
+    if money and last.value_usd is None and len(money) > 1:
+        for m in money:  # "The packages include HIMARS (US$4.05 billion), howitzers (US$4.03 billion) ..."
+            earlier.append(replace(last, value_usd=m.low, value_usd_high=m.high, value_text=m.text,
+                                   evidence=doc.text[start:end], start=start, end=end, systems=(),
+                                   categories=(), rule=last.rule + "+part", confidence=last.confidence - 0.1,
+                                   extra={**last.extra, "part_of_start": str(last.start)}))
+    elif money and last.value_usd is None and len(money) == 1 and SEVERAL_SALES.search(last.evidence.lower()):
+        m = money[0]  # "approving two possible sales. The estimated total cost is $1.16 billion": one of them
+        earlier.append(replace(last, value_usd=m.low, value_usd_high=m.high, value_text=m.text,
+                               evidence=doc.text[start:end], start=start, end=end, systems=(), categories=(),
+                               rule=last.rule + "+part", confidence=last.confidence - 0.1,
+                               extra={**last.extra, "part_of_start": str(last.start)}))
+    elif money and last.value_usd is None and len(money) == 1:
         m = money[0]
         earlier[i] = replace(last, value_usd=m.low, value_usd_high=m.high, value_text=m.text,
                              systems=names, categories=cats, rule=last.rule + "+value-after")
+    elif len(money) == 1 and last.value_usd is not None and money[0].low > last.value_usd:
+        listed = [x for x in earlier if x.start == last.start and x.value_usd is not None]
+        if len(listed) >= 2 and _close(sum(x.value_usd for x in listed), money[0].low):  # type: ignore[misc]
+            # "Together those three were worth $1.81bn": the total of the amounts just listed
+            earlier.append(replace(last, value_usd=money[0].low, value_usd_high=None, value_text=money[0].text,
+                                   evidence=doc.text[start:end], start=start, end=end,
+                                   rule=last.rule + "+total", extra={}))
     elif money and last.value_usd is not None:
         for m in money:  # "which includes $320 million of ...": the parts of the sale
             if m.high is None and m.low < last.value_usd:
