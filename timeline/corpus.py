@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
-from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
@@ -54,26 +55,45 @@ def analyse(docs: Sequence[Document], progress: Progress | None = None,
 def extract_all(docs: Sequence[Document], progress: Progress | None = None) -> list[Mention]:
     """Return every document's mentions, in corpus order, in parallel when the corpus is large."""
     workers = min(os.cpu_count() or 1, 4)
+    bounds = [(i, min(i + CHUNK_DOCS, len(docs))) for i in range(0, len(docs), CHUNK_DOCS)]
     results: list[list[Mention]] = []
-    if len(docs) < PARALLEL_MIN_DOCS or workers < 2:
-        for i, doc in enumerate(docs):
-            results.append(extract_mentions(doc))
-            if progress and i % 50 == 0:
-                progress(i / max(1, len(docs)))
+    if len(docs) < PARALLEL_MIN_DOCS or workers < 2 or not _forking():
+        for n, (lo, hi) in enumerate(bounds):
+            results += [extract_mentions(d) for d in docs[lo:hi]]
+            if progress:
+                progress((n + 1) / len(bounds))
     else:
-        chunks = [docs[i:i + CHUNK_DOCS] for i in range(0, len(docs), CHUNK_DOCS)]
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            for n, chunk_result in enumerate(pool.map(_extract_chunk, chunks)):
-                results.extend(chunk_result)
-                if progress:
-                    progress((n + 1) / len(chunks))
+        global _DOCS
+        _DOCS = docs
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for n, found in enumerate(pool.map(_extract_inherited, bounds)):
+                    results.extend(found)
+                    if progress:
+                        progress((n + 1) / len(bounds))
+        finally:
+            _DOCS = ()
     if progress:
         progress(1.0)
     return [m for found in results for m in found]
 
 
-def _extract_chunk(docs: Sequence[Document]) -> list[list[Mention]]:
-    return [extract_mentions(d) for d in docs]
+#: the documents of the extraction under way: forked workers inherit them, so nothing is sent to them
+_DOCS: Sequence[Document] = ()
+
+
+def _forking() -> bool:
+    """Return whether workers may be forked: only from a single-threaded process (the command line).
+
+    A forked copy of a threaded server (the page) could inherit a lock that another thread
+    holds and never frees; there the corpus is extracted in one process, with its progress shown.
+    """
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _extract_inherited(bounds: tuple[int, int]) -> list[list[Mention]]:
+    lo, hi = bounds
+    return [extract_mentions(d) for d in _DOCS[lo:hi]]
 
 
 def corpus_key(docs: Sequence[Document]) -> str:

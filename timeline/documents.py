@@ -42,9 +42,12 @@ import csv
 import io
 import json
 import logging
+import multiprocessing
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from html.parser import HTMLParser
@@ -365,13 +368,56 @@ def _read_folder(
     for manifest in manifests.values():
         if manifest is not None:
             errors.extend(manifest.missing_files())
+    jobs: list[ReadJob] = []
     for name in names:
         base = name.rsplit("/", 1)[-1]
         if base == MANIFEST_NAME or os.path.splitext(base)[1].lower() not in SUFFIXES:
             continue
         path = root / name
         chain = _explicit_keys(path, explicit) + _folder_keys(name, manifests)
-        _read_file(path, name, _lookup(name, chain), docs, errors)
+        jobs.append((path, name, _lookup(name, chain)))
+    for got, bad in _run_jobs(jobs):
+        docs.extend(got)
+        errors.extend(bad)
+
+
+ReadJob = tuple[Path, str, "MetaLookup"]
+#: below this many files one process reads faster than starting workers
+PARALLEL_MIN_FILES = 400
+#: files a worker reads at a time
+FILES_PER_TASK = 250
+#: the jobs of the read under way: forked workers inherit them, so nothing is sent to them
+_JOBS: list[ReadJob] = []
+
+
+def _run_jobs(jobs: list[ReadJob]) -> Iterator[tuple[list[Document], list[ReadError]]]:
+    """Yield the documents and errors of each slice of jobs, in order, in parallel where it pays."""
+    workers = min(os.cpu_count() or 1, 4)
+    # fork only a single-threaded process (the command line): a forked thread's held lock never frees
+    if len(jobs) < PARALLEL_MIN_FILES or workers < 2 or threading.active_count() > 1 \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        yield _read_slice(jobs, 0, len(jobs))
+        return
+    global _JOBS
+    _JOBS = jobs
+    try:
+        bounds = [(i, min(i + FILES_PER_TASK, len(jobs))) for i in range(0, len(jobs), FILES_PER_TASK)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_read_inherited, bounds)
+    finally:
+        _JOBS = []
+
+
+def _read_inherited(bounds: tuple[int, int]) -> tuple[list[Document], list[ReadError]]:
+    return _read_slice(_JOBS, *bounds)
+
+
+def _read_slice(jobs: Sequence[ReadJob], lo: int, hi: int) -> tuple[list[Document], list[ReadError]]:
+    docs: list[Document] = []
+    errors: list[ReadError] = []
+    for path, name, meta in jobs[lo:hi]:
+        _read_file(path, name, meta, docs, errors)
+    return docs, errors
 
 
 def _folder_files(root: Path) -> list[str]:
