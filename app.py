@@ -21,6 +21,8 @@ from timeline.temporal import tag
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE / "seeds"
+#: read errors listed on the page (all of them are counted)
+MAX_ERRORS_SHOWN = 20
 #: corpora whose extraction stays in memory (each one a pair of DataFrames)
 KEEP_RESULTS = 4
 TYPE_LABELS = {
@@ -32,6 +34,7 @@ TYPE_LABELS = {
     "sanction": "sanction",
     "other": "other",
 }
+TABS = ("Events and sources", "Correct", "Corpus and articles")
 TABLE_COLUMNS = {
     "date_label": st.column_config.TextColumn("Date", width=95),
     "date_precision": st.column_config.TextColumn("Precision", width="small"),
@@ -128,11 +131,12 @@ def first_run_filters() -> view.Filters:
 # -- sidebar --------------------------------------------------------------------------------------
 
 
-def corpus_controls(folder: Path) -> list[str]:
-    """Draw upload and folder inputs; return the extra folders of the corpus."""
+def corpus_controls(folder: Path) -> None:
+    """Draw upload and folder inputs; a change reruns the page so the corpus includes it."""
     uploads = folder / view.UPLOADS_DIR
     folders_file = folder / view.FOLDERS_FILE
-    with st.sidebar.expander("Corpus: add articles", expanded=False):
+    left, right = st.columns(2)
+    with left:
         files = st.file_uploader(
             "Upload articles",
             accept_multiple_files=True,
@@ -151,11 +155,14 @@ def corpus_controls(folder: Path) -> list[str]:
                     [p.name for p in saved],
                     [str(e) for e in errors],
                 )
+                if saved:
+                    st.rerun()
         saved_names, upload_errors = st.session_state.get("upload_report", ([], []))
         if saved_names:
             st.success(f"Stored {len(saved_names)} file(s): {', '.join(saved_names)}")
         for message in upload_errors:
             st.error(message)
+    with right:
         path_text = st.text_input(
             "Add a folder of articles", key="folder_path", placeholder="/path/to/articles"
         )
@@ -165,6 +172,7 @@ def corpus_controls(folder: Path) -> list[str]:
                 view.save_folders(
                     view.load_folders(folders_file) + [str(added.resolve())], folders_file
                 )
+                st.rerun()
             else:
                 st.error(f"{path_text}: not a folder")
         extra = view.load_folders(folders_file)
@@ -172,72 +180,82 @@ def corpus_controls(folder: Path) -> list[str]:
             if st.button(f"Remove {name}", key=f"remove_folder_{i}"):
                 view.save_folders([f for f in extra if f != name], folders_file)
                 st.rerun()
-    return extra
 
 
-def multiselect(label: str, values: list[str], key: str, chosen: Sequence[str]) -> tuple[str, ...]:
-    """Draw a multiselect whose first value comes from the URL; return the choice (empty = all)."""
-    if key not in st.session_state:
-        st.session_state[key] = [v for v in chosen if v in values]
-    else:
-        st.session_state[key] = [v for v in st.session_state[key] if v in values]
-    return tuple(st.sidebar.multiselect(label, values, key=key, placeholder="All"))
+#: the list filters: label, timeline column, widget key, Filters field
+LIST_FILTERS = (
+    ("Event types", "event_type", "f_types", "event_types"),
+    ("Actors", "actor", "f_actors", "actors"),
+    ("Stance", "stance", "f_stances", "stances"),
+    ("Weapon systems", "systems", "f_systems", "systems"),
+    ("System categories", "categories", "f_categories", "categories"),
+    ("Outlets", "outlets", "f_outlets", "outlets"),
+)
 
 
-def filter_controls(df: pd.DataFrame, start: view.Filters) -> view.Filters:
-    """Draw the filters (first values from the URL); return the filters chosen."""
-    sb = st.sidebar
+def date_bounds(df: pd.DataFrame) -> tuple[date, date]:
+    """Return the first and last day any event covers."""
     dated = df[df["date"].notna()]
-    lo = dated["date"].min().date() if not dated.empty else date.today()
-    hi = dated["date_end"].fillna(dated["date"]).max().date() if not dated.empty else date.today()
-    if "f_dates" not in st.session_state:
-        st.session_state["f_dates"] = (start.start or lo, start.end or hi)
+    if dated.empty:
+        return date.today(), date.today()
+    return dated["date"].min().date(), dated["date_end"].fillna(dated["date"]).max().date()
+
+
+def init_filter_state(df: pd.DataFrame, start: view.Filters) -> None:
+    """Give each filter widget its first value (from the URL) and keep its value valid for df."""
+    state = st.session_state
+    lo, hi = date_bounds(df)
+    if "f_dates" not in state:
+        state["f_dates"] = (start.start or lo, start.end or hi)
     else:
         # a range left at the data's bounds follows them when the corpus or a correction moves them
-        old_lo, old_hi = st.session_state.get("f_bounds", (lo, hi))
-        picked_now = tuple(st.session_state["f_dates"]) + (None, None)
-        st.session_state["f_dates"] = (
-            lo if picked_now[0] in (old_lo, None) else picked_now[0],
-            hi if picked_now[1] in (old_hi, None) else picked_now[1],
+        old_lo, old_hi = state.get("f_bounds", (lo, hi))
+        picked = (*tuple(state["f_dates"]), None, None)
+        state["f_dates"] = (
+            lo if picked[0] in (old_lo, None) else picked[0],
+            hi if picked[1] in (old_hi, None) else picked[1],
         )
-    st.session_state["f_bounds"] = (lo, hi)
-    picked = sb.date_input(
-        "Date range", key="f_dates", min_value=date(1945, 1, 1), max_value=date(2100, 12, 31)
-    )
-    first_day, last_day = (
-        (tuple(picked) + (None, None))[:2] if isinstance(picked, tuple | list) else (picked, None)
-    )
-    types = multiselect("Event types", view.options(df, "event_type"), "f_types", start.event_types)
-    actors = multiselect("Actors", view.options(df, "actor"), "f_actors", start.actors)
-    stances = multiselect("Stance", view.options(df, "stance"), "f_stances", start.stances)
-    systems = multiselect("Weapon systems", view.options(df, "systems"), "f_systems", start.systems)
-    categories = multiselect(
-        "System categories", view.options(df, "categories"), "f_categories", start.categories
-    )
-    outlets = multiselect("Outlets", view.options(df, "outlets"), "f_outlets", start.outlets)
-    if "f_min" not in st.session_state:
-        st.session_state["f_min"] = float(start.min_value_musd)
-    minimum = sb.number_input("Minimum value (US$ m)", min_value=0.0, step=50.0, key="f_min")
-    if "f_text" not in st.session_state:
-        st.session_state["f_text"] = start.text
-    text = sb.text_input("Search text", key="f_text", placeholder="e.g. Harpoon, one-China")
-    if "f_plans" not in st.session_state:
-        st.session_state["f_plans"] = start.plans
-    plans = sb.toggle("Show reported plans in the values chart", key="f_plans")
+    state["f_bounds"] = (lo, hi)
+    for _, column, key, field in LIST_FILTERS:
+        allowed = set(view.options(df, column))
+        chosen = state[key] if key in state else getattr(start, field)
+        state[key] = [v for v in chosen if v in allowed]
+    for key, value in (("f_min", float(start.min_value_musd)), ("f_text", start.text)):
+        if key not in state:
+            state[key] = value
+    if "f_plans" not in state:
+        state["f_plans"] = start.plans
+
+
+def filters_from_state() -> view.Filters:
+    """Return the filters held by the widgets' state (read before the widgets are drawn)."""
+    state = st.session_state
+    lo, hi = state["f_bounds"]
+    first_day, last_day = (*tuple(state["f_dates"]), None, None)[:2]
+    lists = {field: tuple(state[key]) for _, _, key, field in LIST_FILTERS}
     return view.Filters(
         start=first_day if first_day and first_day != lo else None,
         end=last_day if last_day and last_day != hi else None,
-        event_types=types,
-        actors=actors,
-        stances=stances,
-        systems=systems,
-        categories=categories,
-        outlets=outlets,
-        min_value_musd=float(minimum or 0),
-        text=text or "",
-        plans=plans,
-        present=bool(st.session_state.get("present")),
+        min_value_musd=float(state["f_min"] or 0),
+        text=state["f_text"] or "",
+        plans=bool(state["f_plans"]),
+        present=bool(state.get("present")),
+        **lists,
     )
+
+
+def filter_widgets(df: pd.DataFrame) -> None:
+    """Draw the filters in the sidebar; their values live in the session state."""
+    sb = st.sidebar
+    sb.header("Filters")
+    sb.date_input(
+        "Date range", key="f_dates", min_value=date(1945, 1, 1), max_value=date(2100, 12, 31)
+    )
+    for label, column, key, _ in LIST_FILTERS:
+        sb.multiselect(label, view.options(df, column), key=key, placeholder="All")
+    sb.number_input("Minimum value (US$ m)", min_value=0.0, step=50.0, key="f_min")
+    sb.text_input("Search text", key="f_text", placeholder="e.g. Harpoon, one-China")
+    sb.toggle("Show reported plans in the values chart", key="f_plans")
 
 
 def write_url(filters: view.Filters) -> None:
@@ -421,27 +439,33 @@ def export_buttons(df: pd.DataFrame, filters: view.Filters, described: str) -> N
     )
 
 
-def headline_metrics(df: pd.DataFrame, n_docs: int) -> None:
-    """Draw the counts of the view."""
-    cols = st.columns(4)
+def read_errors(errors: Sequence[object]) -> None:
+    """Report the inputs that could not be read, each with its reason."""
+    if not errors:
+        return
+    shown = errors if len(errors) <= MAX_ERRORS_SHOWN else errors[:MAX_ERRORS_SHOWN]
+    lines = "\n".join(f"- {view.markdown_escape(str(e))}" for e in shown)
+    more = f"\n\n…and {len(errors) - len(shown)} more" if len(errors) > len(shown) else ""
+    st.warning(f"Could not read {len(errors)} input(s); the rest is loaded:\n\n{lines}{more}")
+
+
+def headline(df: pd.DataFrame) -> str:
+    """Return the counts of the view as one line of Markdown."""
     approvals = df[df["event_type"] == "approval"]
-    cols[0].metric("Events", len(df))
+    total = approvals["counted_usd"].astype(float).sum()
     undated = approvals[approvals["date"].isna()]["counted_usd"].astype(float).sum()
-    cols[1].metric(
-        "Approved (counted once)",
-        figures.usd_text(approvals["counted_usd"].astype(float).sum()) or "$0",
-        help=f"Each package once, its parts not again; {figures.usd_text(undated)} of it "
-        "has no date "
-        "and is not on the charts."
-        if undated
-        else "Each package once, its parts not again.",
+    money = view.markdown_escape(figures.usd_text(total) or "$0")
+    note = f" ({view.markdown_escape(figures.usd_text(undated))} of it undated)" if undated else ""
+    responses = int(df["event_type"].isin(figures.RESPONSE_TYPES).sum())
+    articles = len(view.options(df, "sources"))
+    return (
+        f"**{len(df)}** events · **{money}** approved, each package once{note} · "
+        f"**{responses}** responses · **{articles}** articles"
     )
-    cols[2].metric("Responses", int(df["event_type"].isin(figures.RESPONSE_TYPES).sum()))
-    cols[3].metric("Articles", n_docs)
 
 
 def main() -> None:
-    """Draw the page."""
+    """Draw the page: charts first, so they draw while the rest of the page arrives."""
     st.set_page_config(
         page_title="Arms sales and reactions: a timeline", page_icon="🗓", layout="wide"
     )
@@ -449,15 +473,13 @@ def main() -> None:
     store_path = view.corrections_path(folder)
     store, store_problem = read_store(store_path)
     url = first_run_filters()
-
-    top = st.columns([5, 1])
-    top[0].header("Arms sales to Taiwan and the responses to them")
-    present = top[1].toggle("Presenter mode", key="present")
+    present = bool(st.session_state.get("present"))
     if present:
         st.html(PRESENTER_CSS)
+    top, notices, summary = st.container(), st.container(), st.container()
 
-    extra = corpus_controls(folder)
     uploads = folder / view.UPLOADS_DIR
+    extra = view.load_folders(folder / view.FOLDERS_FILE)
     paths = (
         [SEEDS]
         + ([uploads] if uploads.is_dir() and any(uploads.iterdir()) else [])
@@ -465,8 +487,6 @@ def main() -> None:
     )
     signature = view.corpus_signature(paths)
     docs, errors = load_documents(signature, paths)
-    for error in errors:
-        st.sidebar.warning(f"Could not read {error}")
     docs = view.apply_published(docs, store)
     overrides = tuple(
         sorted((k, v.isoformat()) for k, v in view.published_overrides(store).items())
@@ -482,27 +502,76 @@ def main() -> None:
     slot.empty()
     timeline = view.apply_corrections(timeline, store)
     shown = view.visible(timeline)
-
-    st.sidebar.header("Filters")
-    filters = filter_controls(shown, url)
+    init_filter_state(shown, url)
+    filters = filters_from_state()
     write_url(filters)
     current = view.filter_timeline(shown, filters)
     described = view.describe_filters(filters, current)
-    n_docs = len(view.options(current, "sources"))
+    picked = draw_charts(current, shown, filters, described, present)
 
-    if store_problem and not present:
-        if corrupt_store_panel(store_problem, store_path):
+    with top:
+        cols = st.columns([5, 1])
+        cols[0].header("Arms sales to Taiwan and the responses to them")
+        cols[1].toggle("Presenter mode", key="present")
+    # drawn in presenter mode too (hidden there), so the filters keep their values
+    filter_widgets(shown)
+    if present:
+        return
+    with notices:
+        if store_problem and corrupt_store_panel(store_problem, store_path):
             st.rerun()
-    if st.session_state.get("moved_corrupt"):
-        st.info(f"The corrupt corrections file was moved to {st.session_state['moved_corrupt']}.")
-
-    fmt = "svg" if st.session_state.get("image_svg") else "png"
-    if not present:
+        if st.session_state.get("moved_corrupt"):
+            st.info(
+                f"The corrupt corrections file was moved to {st.session_state['moved_corrupt']}."
+            )
+        read_errors(errors)
+    with summary:
+        st.markdown(headline(current))
         st.caption(
-            f"{described or 'No dated events'} · {len(current)} of {len(shown)} events · "
-            "click or box-select points to list them below; double-click a chart to clear."
+            f"{view.markdown_escape(described) or 'No dated events'} · {len(current)} of "
+            f"{len(shown)} events · click or box-select points to list them below; "
+            "double-click a chart to clear."
         )
-        headline_metrics(current, n_docs)
+    st.toggle(
+        "Chart downloads as SVG (modebar camera button)",
+        key="image_svg",
+        help="The camera button saves PNG at 3× scale; switch on for vector SVG.",
+    )
+
+    table = current[current["event_id"].isin(picked)] if picked else current
+    st.subheader(f"Events ({len(table)})" + (" selected in the charts" if picked else ""))
+    export_buttons(current, filters, described)
+    # only the open tab is drawn: the editor and the article viewer cost time on every rerun
+    events_tab, correct_tab, articles_tab = st.tabs(
+        list(TABS), key="main_tabs", on_change="rerun", default=TABS[0]
+    )
+    by_name = {d.doc: d for d in docs}
+    writable = not store_problem
+    if events_tab.open is not False:
+        with events_tab:
+            events_panel(table, mentions, by_name, store_path, writable)
+    if correct_tab.open:
+        with correct_tab:
+            corrections_panel(
+                timeline[timeline["event_id"].isin(current["event_id"]) | timeline["excluded"]],
+                store,
+                store_path,
+                writable,
+            )
+    if articles_tab.open:
+        with articles_tab:
+            corpus_controls(folder)
+            names = sorted(by_name)
+            if names:
+                name = st.selectbox("Article", names, key="article_pick")
+                show_article(by_name[name], [], store_path, writable, key="browse")
+
+
+def draw_charts(
+    current: pd.DataFrame, shown: pd.DataFrame, filters: view.Filters, described: str, present: bool
+) -> list[str]:
+    """Draw the values chart and the cause-and-response chart; return the event ids selected."""
+    fmt = "svg" if st.session_state.get("image_svg") else "png"
     caption = view.sources_caption(current)
     values_title = (
         f"Approved arms sales, US$, {described}" if present else "Approved arms sales, US$"
@@ -528,49 +597,34 @@ def main() -> None:
     )
     if present:
         st.caption(caption)
-        return
-    st.toggle(
-        "Chart downloads as SVG (modebar camera button)",
-        key="image_svg",
-        help="The camera button saves PNG at 3× scale; switch on for vector SVG.",
-    )
+    return picked
 
-    table = current[current["event_id"].isin(picked)] if picked else current
-    st.subheader(f"Events ({len(table)})" + (" selected in the charts" if picked else ""))
-    export_buttons(current, filters, described)
-    events_tab, correct_tab, articles_tab = st.tabs(["Events and sources", "Correct", "Articles"])
-    by_name = {d.doc: d for d in docs}
-    writable = not store_problem
-    with events_tab:
-        frame = table_frame(table)
-        chosen = st.dataframe(
-            frame,
-            key="events_table",
-            on_select="rerun",
-            selection_mode="single-row",
-            hide_index=True,
-            width="stretch",
-            column_config=TABLE_COLUMNS,
-        )
-        rows = chosen.selection.rows if chosen else []
-        if rows and rows[0] < len(frame):
-            eid = str(frame.iloc[rows[0]]["event_id"])
-            st.markdown(f"**Sources of {view.markdown_escape(eid)}**")
-            sources_view(eid, mentions, by_name, store_path, writable)
-        else:
-            st.caption("Select a row to read its sources, with the sentence highlighted.")
-    with correct_tab:
-        corrections_panel(
-            timeline[timeline["event_id"].isin(current["event_id"]) | timeline["excluded"]],
-            store,
-            store_path,
-            writable,
-        )
-    with articles_tab:
-        names = sorted(by_name)
-        if names:
-            name = st.selectbox("Article", names, key="article_pick")
-            show_article(by_name[name], [], store_path, writable, key="browse")
+
+def events_panel(
+    table: pd.DataFrame,
+    mentions: pd.DataFrame,
+    by_name: dict[str, Document],
+    store_path: Path,
+    writable: bool,
+) -> None:
+    """Draw the events table; a selected row shows its sources."""
+    frame = table_frame(table)
+    chosen = st.dataframe(
+        frame,
+        key="events_table",
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+        column_config=TABLE_COLUMNS,
+    )
+    rows = chosen.selection.rows if chosen else []
+    if rows and rows[0] < len(frame):
+        eid = str(frame.iloc[rows[0]]["event_id"])
+        st.markdown(f"**Sources of {view.markdown_escape(eid)}**")
+        sources_view(eid, mentions, by_name, store_path, writable)
+    else:
+        st.caption("Select a row to read its sources, with the sentence highlighted.")
 
 
 main()
