@@ -350,3 +350,15 @@ def test_inference_ignores_dates_in_a_sidebar() -> None:
 )
 def test_no_inference_without_a_year(text: str) -> None:
     assert infer_published(text) is None
+
+
+def test_a_yearless_dateline_takes_the_latest_year_the_story_names() -> None:
+    text = ("China lodges strong protest\n\nBEIJING, Jan. 30 (Xinhua) -- China on Saturday reacted strongly "
+            "against the arms sales. The U.S. had already notified a package worth 6.5 billion dollars in "
+            "October 2008, and the new sale is the first such arms deal of 2010.")
+    found = infer_published(text)
+    assert found is not None and found[0] == date(2010, 1, 30) and found[1] < 0.7
+
+
+def test_a_year_looked_ahead_to_does_not_date_a_dateline() -> None:
+    assert infer_published("WASHINGTON, Sept 16 (Reuters) - Deliveries are expected by 2026, officials said.") is None

@@ -203,3 +203,11 @@ def test_a_date_in_a_name_is_marked_and_never_takes_the_publication_year(
     text = "Beijing said the sale violates the August 17 Communique."
     [timex] = tag(text, published)
     assert (timex.text, timex.value, timex.rule) == ("August 17", "XXXX-08-17", "name")
+
+
+def test_a_day_named_with_its_part_sets_up_the_next_day() -> None:
+    text = ("Vice Foreign Minister Zhang Yesui summoned the U.S. charge d'affaires on Wednesday evening "
+            "Beijing time. The next day, spokesman Lu Kang told reporters that China would impose sanctions.")
+    values = {t.text: t.value for t in tag(text, date(2015, 12, 17))}
+    assert values["Wednesday evening"] == "2015-12-16TEV"
+    assert values["The next day"] == "2015-12-17"

@@ -22,6 +22,7 @@ CONFIDENCE = {
     "url": 0.8,
     "partial_dateline": 0.7,
     "partial_dateline_after": 0.6,
+    "partial_dateline_year_mention": 0.5,
     "after_full_date": 0.3,
     "latest_full_date": 0.2,
     "year_hint_month_day": 0.4,
@@ -360,6 +361,8 @@ def infer_published(
     partial = find_partial_dateline(text)
     if partial is not None:
         completed = _completed_dateline(partial, year, year_reason, latest)
+        if completed is None and year is None and latest is None:
+            completed = _dateline_in_mentioned_year(partial, body)
         if completed is not None:
             return completed
     if year is not None:
@@ -367,6 +370,17 @@ def infer_published(
     if latest is None:
         return None
     return _date_after(body, latest)
+
+
+def _dateline_in_mentioned_year(partial: tuple[int, int, str], body: str) -> tuple[date, float, str] | None:
+    """Return a yearless dateline's date in the latest year the story names (not one it looks ahead to)."""
+    years = [int(m.group()) for m in YEAR_RE.finditer(body)
+             if not FUTURE_CUE_RE.search(body[max(0, m.start() - FUTURE_CUE_WINDOW):m.start()])]
+    day = _safe_date(max(years), partial[0], partial[1]) if years else None
+    if day is None:
+        return None
+    reason = f"dateline '{partial[2]}' in {day.year}, the latest year the story names"
+    return day, CONFIDENCE["partial_dateline_year_mention"], reason
 
 
 def _completed_dateline(

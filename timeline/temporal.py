@@ -1491,6 +1491,8 @@ RESOLVERS: dict[str, Callable[[re.Match[str], str, int, int, _Context], Resolved
 }
 
 #: rules whose dates set up an anchor for later relative expressions ("two days later")
+#: rules naming a part of a given day ("Wednesday evening"): their day sets up an anchor too
+DAY_PART_RULES = frozenset({"part_of_day", "mid_part"})
 NO_PREFIX_RULES = frozenset({"duration", "ago", "reference", "weekday", "clock"})
 ANCHORING_RULES = frozenset(
     {
@@ -1628,8 +1630,9 @@ def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = 
             _set_up(ctx, value)
         if not skipped and value == ctx.quarter:
             ctx.quarter_at = end
-        if rule in ANCHORING_RULES and not skipped and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-            ctx.anchor = date.fromisoformat(value)
+        if (rule in ANCHORING_RULES or rule in DAY_PART_RULES) and not skipped \
+                and re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value):
+            ctx.anchor = date.fromisoformat(value[:10])  # "Wednesday evening" tells of a day as "Wednesday" does
     return out
 
 
