@@ -34,15 +34,28 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return _re(r"(?:" + "|".join(alternatives) + r")")
 
 
+#: what a sale sells, when the sentence names the weapons instead of "a sale"
+WEAPON_NOUNS = (r"(?:tanks?|missiles?|jets?|fighters?|aircraft|launchers?|systems?|howitzers?|torpedoe?s?|drones?|"
+                r"munitions|rockets?|radars?|helicopters?|vehicles?|rounds|pods|mines|ships?|frigates?|"
+                r"submarines?|artillery|ammunition|spare\s+parts|parts)")
+
+
 # --- cue words: what makes a sentence report an event ------------------------------------------
 
 #: a government approving or formally notifying a sale
 APPROVAL_CUES = _rx(
     r"\bapprov(?:ed|es|ing)\b(?:\s+(?!(?:are|is|was|were|be)\b)\S+){0,6}?\s+(?:sales?|packages?|deals?|arms|weapons|"
-    r"equipment|cases|notifications?)\b",
+    r"equipment|cases|notifications?|" + WEAPON_NOUNS + r")\b",
+    r"\b(?:approv|clear)(?:ed|es|s)\s+(?:us)?\$",
     r"\bapprov(?:ed|es|ing)\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+)?(?:sale|transfer)",
     r"\bapproves?\s+\$", r"\bapproved\s+\$",
-    r"\b(?:notified|notifies|notify|notifying|informed)\s+(?:the\s+)?(?:U\.?S\.?\s+)?Congress\b",
+    r"\b(?:notified|notifies|notify|notifying|informed|told)\s+(?:the\s+)?(?:U\.?S\.?\s+)?Congress\b",
+    r"\bnotif(?:ies|ied|y|ying)\s+(?:\S+\s+){0,4}?(?:cases?|sales?|packages?)\b",
+    r"\b(?:sale|package|deal|case)s?\s+(?:(?:that\s+)?(?:was|were)\s+)?(?:announced|approved|notified|cleared)\s+"
+    r"(?:in|on|last|earlier|by)\b",
+    r"\bnotifications?\s+(?:to|for)\s+taiwan\b",
+    r"\bcame\s+(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:package|sale|notification|approval)s?\b",
+    r"\bfollows?\s+(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:package|sale|notification|approval)s?\b",
     r"\b(?:sale|package|deal|purchase)s?\b[^.;]{0,30}?\b(?:was|were|been|is|,)\s+(?:formally\s+|officially\s+)?"
     r"(?:approved|cleared|notified)\b",
     r"\bformal(?:ly)?\s+notif(?:ied|ication)\b",
@@ -100,7 +113,8 @@ SPEECH_CUES = _rx(
     r"\baccus(?:ed|es)\b", r"\bwelcom(?:ed|es)\b", r"\bthank(?:ed|s)\b", r"\bprais(?:ed|es)\b",
     r"\bexpress(?:ed|es)\b", r"\bdeclin(?:ed|es)\s+to\s+comment\b", r"\brespond(?:ed|s)\b",
     r"\blodg(?:ed|es)\b", r"\bsupports\b", r"\bsupported\b",
-    r"\breiterat(?:ed|es)\b", r"\binsist(?:ed|s)\b", r"\bdemand(?:ed|s)\b",
+    r"\breiterat(?:ed|es)\b", r"\binsist(?:ed|s)\b", r"\bdemand(?:ed|s)\b", r"\bsummon(?:ed|s)\b",
+    r"\bissu(?:ed|es)\s+(?:a\s+)?statement\b",
 )
 #: the sentence is about arms, not trade or diplomacy in general
 ARMS_CONTEXT = _rx(
@@ -152,7 +166,7 @@ OPPOSE_CUES = _rx(
     r"\boppos(?:e|es|ed|ing|ition)\b", r"\bcondemn", r"\bslamm?(?:ed|s)?\b", r"\bdenounc", r"\bprotest",
     r"\bcriticis", r"\bcriticiz", r"\bviolat", r"\bred\s+line\b",
     r"\burg(?:ed|es|ing)\b[^.;]{0,60}?\b(?:stop|halt|cease|cancel|revoke|refrain|cautious|abide|adhere|not\s+to|end)\b",
-    r"\bpawns?\b", r"\banti-china\b", r"\bcollu", r"\bdoomed\b", r"\bfutile\b", r"\bthwart",
+    r"\bpawns?\b", r"\banti-china\b", r"\bsummon(?:ed|s)\b", r"\bcollu", r"\bdoomed\b", r"\bfutile\b", r"\bthwart",
     r"\bwarn(?:ed|s|ing)?\b", r"\baccus", r"\bdamag", r"\binterfer", r"\bprovocat", r"\bdissatisf",
     r"\bplay(?:ing)?\s+with\s+fire\b", r"\bsanction", r"\bcountermeasure", r"\bbreach", r"\bundermin",
     r"\bescalat", r"\bstern\b", r"\bsolemn\s+representations\b", r"\bresolutely\b", r"\bstop\s+arms\s+sales\b",
@@ -371,6 +385,9 @@ def _event_cue(sentence: str, actors: Sequence[Match] = (), offset: int = 0) -> 
 
 def _sale_cue(sentence: str) -> _Cue | None:
     """Return the cue of an approval, delivery or plan in a sentence, or None."""
+    informal = INFORMAL_NOTICE.search(sentence)
+    if informal:
+        return _Cue("plan_or_talks", informal.start(), informal.end(), "informal-notice")
     if True:
         for event_type, cues in (("approval", APPROVAL_CUES), ("delivery", DELIVERY_CUES)):
             m = cues.search(sentence)
@@ -399,13 +416,17 @@ def _restates_sale(sentence: str, cue: _Cue, earlier: Sequence[Mention]) -> bool
     if cue.event_type != "plan_or_talks" or not earlier:
         return False
     said = sentence[cue.start:cue.end]
-    if said.startswith("request"):
+    if said.startswith("request") and NOTICE_REQUEST.match(sentence, cue.start):
         return any(m.event_type == "approval" for m in earlier)  # a notice names what was requested
     if DEFINITE_BEFORE.search(sentence[:cue.start]) and PLAN_ADJECTIVE.match(said):
         return any(m.event_type in ("approval", "plan_or_talks") for m in earlier)
     return False
 
 
+#: the informal notice to Congress that comes before a formal one: still a plan
+INFORMAL_NOTICE = _re(r"\binformal(?:ly)?\s+(?:\S+\s+){0,2}?notif\w*|\bnotif\w*\s+(?:\S+\s+){0,3}?informally\b")
+#: how a notification names what the buyer asked for: "has requested to buy ..."
+NOTICE_REQUEST = _re(r"requested\s+(?:to\s+(?:buy|purchase)|the\s+possible\s+sale|a\s+possible\s+sale)")
 #: "the proposed sale", "this potential deal": a sale already spoken of
 DEFINITE_BEFORE = _re(r"\b(?:the|this|that|such\s+a)\s+$")
 PLAN_ADJECTIVE = _re(r"(?:potential|possible|proposed|planned|prospective)\b")
