@@ -74,7 +74,7 @@ PLAN_CUES = _rx(
     r"\b(?:is|are|was|were)\s+(?:set|poised|expected|likely|preparing)\s+to\s+(?:approve|sell|notify|announce|report|offer)",
     r"\bin\s+talks\b|\bnegotiat(?:ing|ions?|ed)\b|\btalks\s+(?:on|over|about|for)\b",
     r"\b(?:potential|possible|proposed|planned|prospective)\s+(?:arms\s+)?(?:deal|sale|package|purchase)s?\b",
-    r"\brequest(?:ed|s)?\b(?!\s+for\s+comment)",
+    r"\brequested\b", r"\brequests?\s+(?:to|for(?!\s+comment)|a|an|the|that)\b", r"\bletters?\s+of\s+request\b",
     r"\bseek(?:s|ing)?\s+to\s+(?:buy|purchase|acquire)\b|\bwants?\s+to\s+(?:buy|purchase|acquire)\b",
     r"\b(?:considering|weighing)\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:sale|package|request)",
     r"\b(?:arms\s+)?(?:procurement|sales)\s+plan\b",
@@ -85,7 +85,7 @@ DELIVERY_CUES = _rx(
     r"\b(?:took|taken|takes|take)\s+delivery\b",
     r"\b(?:delivered|received|receives)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:first|second|last|final|initial|"
     r"batch|shipment|\d+|[a-z]+\s+(?:batch|shipment))",
-    r"\b(?:was|were|been|being)\s+delivered\b",
+    r"\b(?:was|were|been|being)\s+(?:delivered|unloaded|shipped)\b",
     r"\b(?:arrived|arrive)\s+in\s+Taiwan\b", r"\bhanded\s+over\b",
 )
 #: the buyer's defence budget moving
@@ -102,7 +102,7 @@ SANCTION_CUES = _rx(
     r"\bsanctions\s+(?:on|against)\s+(?:\S+\s+){0,4}?(?:firms?|compan\w+|contractors?|lockheed|raytheon|boeing|"
     r"executives?|individuals?|entities|makers?|manufacturers?)\b", r"\bunreliable\s+entit(?:y|ies)\s+list\b",
     r"\bexport\s+control\s+list\b", r"\bblacklist(?:ed|s)?\b",
-    r"\bsuspend(?:ed|s|ing)?\b[^.;]{0,40}\b(?:exchanges?|cooperation|talks|dialogue|contacts?)\b",
+    r"\bsuspend(?:ed|s|ing)?\b[^.;]{0,40}\b(?:exchanges?|cooperation|talks|dialogue|contacts?|visits?)\b",
 )
 #: a statement: said, slammed, urged, welcomed...
 SPEECH_CUES = _rx(
@@ -206,6 +206,8 @@ DEFAULT_ACTOR = {"approval": "US government", "plan_or_talks": "US government", 
 
 #: how far (characters) a date may sit from the event's verb and still govern it
 GOVERN_WINDOW = 90
+#: how far after a statement's verb its own date may sit ("said late on Thursday")
+STATEMENT_WINDOW = 30
 #: a publication-dated sentence reports something from up to this many days before
 RECENT_DAYS = 7
 #: confidence of a mention by how it was dated
@@ -218,6 +220,8 @@ APPROX_BEFORE = _re(r"\b(?:early|late|mid|beginning\s+of|end\s+of|start\s+of|mid
                            r"over|more\s+than|nearly|almost|some|roughly)\s+(?:the\s+)?$")
 APPROX_START = _re(r"(?:early|late|mid|the\s+(?:beginning|end|start|middle)|around|about|over|more\s+than|"
                           r"nearly|almost|some|roughly)\b")
+#: a part of the current period that has passed: "earlier this month"
+SO_FAR_IN_PERIOD = _re(r"earlier\s+this\b|(?:so\s+far\s+)?this\s+(?:week|month|year)\s+so\s+far")
 #: words before a date that make it not the event's date
 NOT_EVENT_DATE_BEFORE = _re(r"\b(?:since|until|till|by|before|through|from|ahead\s+of)\s+(?:the\s+|early\s+|late\s+)?$")
 #: verbs after which the speaker may follow: "..., said Zhao Lijian"
@@ -656,8 +660,9 @@ def _govern_score(t: Timex, start: int, cue: _Cue) -> float | None:
     if t.start - start <= 3:  # "On Wednesday, ...": a sentence-initial date governs the whole sentence
         return 1000.0
     gap = cue.start - t.end if t.end <= cue.start else t.start - cue.end
-    if gap > GOVERN_WINDOW:
-        return None
+    after = t.start >= cue.end
+    if gap > (STATEMENT_WINDOW if after and cue.event_type in ("reaction", "sanction") else GOVERN_WINDOW):
+        return None  # past "said on Thursday that ...", a date belongs to what was said
     return 500.0 - gap
 
 
@@ -675,6 +680,8 @@ def _timex_when(doc: Document, low: str, t: Timex) -> _When:
     before = low[max(0, t.start - 20): t.start]
     if APPROX_BEFORE.search(before) or APPROX_START.match(low, t.start, t.end):
         precision = "approximate"
+    if SO_FAR_IN_PERIOD.match(low, t.start, t.end) and doc.published and first <= doc.published <= last:
+        last, precision = doc.published, "approximate"  # "earlier this month": its start up to today
     return _When(first, last, precision, t.text, "timex", "timex")
 
 
