@@ -130,8 +130,8 @@ def _match_score(m: Mention, mw: tuple[date, date] | None, e: _Event) -> float |
             (lead.date, lead.date_precision, lead.date_source == "published")
         if _side(m) != _side(lead) or m.stance != lead.stance or (same_doc and not same_day):
             return None
-        if m.event_type == "reaction" and m.actor != lead.actor:
-            return None
+        if (m.event_type == "reaction" or same_doc) and m.actor != lead.actor:
+            return None  # in one article, two bodies' measures are two measures
         return score + same_day
     value, ev = (m.value_usd, m.value_usd_high), e.value
     systems = e.systems
