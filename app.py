@@ -299,15 +299,15 @@ def table_frame(df: pd.DataFrame) -> pd.DataFrame:
                 figures.date_text(d, str(p))
                 for d, p in zip(df["date"], df["date_precision"], strict=True)
             ],
-            "date_precision": df["date_precision"],
             "event_type": df["event_type"].map(lambda t: TYPE_LABELS.get(str(t), str(t))),
             "actor": df["actor"],
             "stance": df["stance"],
             "value_musd": df["value_usd"].astype("Float64") / view.MUSD,
-            "high_musd": df["value_usd_high"].astype("Float64") / view.MUSD,
+            "evidence": df["evidence"],
             "systems": df["systems"].fillna("").str.replace(";", ", "),
             "n_sources": df["n_sources"],
-            "evidence": df["evidence"],
+            "date_precision": df["date_precision"],
+            "high_musd": df["value_usd_high"].astype("Float64") / view.MUSD,
             "event_id": df["event_id"],
         }
     ).reset_index(drop=True)
@@ -343,6 +343,8 @@ def show_article(
         st.rerun()
     spans = timexes(doc.doc, doc.text, doc.published)
     boiler = [(b.start, b.end) for b in doc.boilerplate]
+    for start, end in highlights:
+        st.html(view.excerpt_html(doc.text, start, end, spans))
     with st.container(height=380):
         st.html(view.article_html(doc.text, spans, boiler, highlights))
 
@@ -621,7 +623,10 @@ def events_panel(
     rows = chosen.selection.rows if chosen else []
     if rows and rows[0] < len(frame):
         eid = str(frame.iloc[rows[0]]["event_id"])
-        st.markdown(f"**Sources of {view.markdown_escape(eid)}**")
+        summary = view.text_of(table.set_index("event_id").loc[eid, "summary"]) or eid
+        st.markdown(
+            f"**Sources of: {view.markdown_escape(summary)}** ({view.markdown_escape(eid)})"
+        )
         sources_view(eid, mentions, by_name, store_path, writable)
     else:
         st.caption("Select a row to read its sources, with the sentence highlighted.")

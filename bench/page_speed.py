@@ -1,6 +1,6 @@
 """Measure the page: chart drawing against a bare page, filter reruns, and a 10,000-article corpus.
 
-Usage: python bench/page_speed.py [--rounds N] [--articles N] [--skip-large]
+Usage: python bench/page_speed.py [--rounds N] [--articles N] [--skip-large | --only-large]
 
 1. Draw time: `streamlit run app.py` on the seeds and a bare Streamlit page with one small Plotly
    chart run side by side; each round opens both in a fresh browser context and times page open
@@ -244,14 +244,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--skip-large", action="store_true")
+    parser.add_argument("--only-large", action="store_true")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as name, sync_playwright() as p:
         tmp = Path(name)
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        draw_times(browser, args.rounds, tmp)
-        filter_times(args.rounds * 2, tmp)
+        if not args.only_large:
+            draw_times(browser, args.rounds, tmp)
+            filter_times(args.rounds * 2, tmp)
         if not args.skip_large:
             large_times(browser, args.articles, tmp)
         browser.close()

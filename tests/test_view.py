@@ -425,3 +425,19 @@ def test_article_html_marks_dates_with_their_values() -> None:
 )
 def test_markdown_escape_disarms_links_emphasis_and_maths(text: str, escaped: str) -> None:
     assert view.markdown_escape(text) == escaped
+
+
+def test_excerpt_marks_the_sentence_in_its_context() -> None:
+    text = (
+        "Taipei, Oct 27. Beijing reacted angrily. On Wednesday, Trump's State Department approved "
+        "the sale <b>worth</b> $1.8 billion. " + "Analysts expect more. " * 20
+    )
+    start = text.index("On Wednesday")
+    end = text.index("billion.") + len("billion.")
+    timex = Timex(start, start + 12, "On Wednesday", "DATE", "2020-10-21", "2020-10-27", "weekday")
+    page = view.excerpt_html(text, start, end, [timex])
+    body = page.split("</style>", 1)[1].strip()
+    assert body.startswith('<div class="tl-article tl-excerpt">Taipei, Oct 27.')
+    assert body.endswith("…</div>")
+    assert "&lt;b&gt;worth&lt;/b&gt;" in body and '<span class="tl-value">2020-10-21</span>' in body
+    assert body.count('<mark class="tl-evidence">') >= 1

@@ -94,6 +94,17 @@ CATEGORY_COLORS = (
 )
 UNCATEGORISED = "unspecified"
 
+#: event types in words, for legends
+EVENT_LABELS = {
+    "approval": "Approval",
+    "plan_or_talks": "Plans or talks",
+    "delivery": "Delivery",
+    "budget": "Budget",
+    "reaction": "Reaction",
+    "sanction": "Sanction",
+    "other": "Other",
+}
+
 EVENT_SYMBOLS = {
     "approval": "square",
     "plan_or_talks": "diamond-open",
@@ -478,7 +489,7 @@ def response_traces(
                 mode="markers",
                 xaxis=xaxis,
                 yaxis=yaxis,
-                name=f"{kind} · {stance or 'no stance'}",
+                name=f"{EVENT_LABELS.get(str(kind), str(kind))}: {stance or 'no stance'}",
                 marker={
                     "color": STANCE_COLORS.get(str(stance), STANCE_COLORS[""]),
                     "size": sizes,
@@ -552,7 +563,7 @@ def cause_response_figure(
                 x=list(group["date"]),
                 y=list(group["actor"]),
                 mode="markers",
-                name=f"{kind}",
+                name=EVENT_LABELS.get(str(kind), str(kind)),
                 legendgroup="sales",
                 marker={
                     "symbol": EVENT_SYMBOLS.get(str(kind), "circle"),

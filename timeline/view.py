@@ -721,6 +721,8 @@ ARTICLE_CSS = """
   margin-left: 2px; }
 .tl-article mark.tl-evidence { background: #FFF1B8; }
 .tl-article .tl-boilerplate { color: #9AA3AD; }
+.tl-excerpt { border-left: 3px solid #2E5C8A; padding: 0.3rem 0.8rem; margin-bottom: 0.5rem;
+  background: #F2F4F7; }
 </style>
 """
 
@@ -756,6 +758,27 @@ def article_html(
             piece = f'<span class="{" ".join(classes)}">{piece}</span>'
         pieces.append(piece)
     return f'{ARTICLE_CSS}<div class="tl-article">{"".join(pieces)}</div>'
+
+
+EXCERPT_CONTEXT = 160
+
+
+def excerpt_html(text: str, start: int, end: int, timexes: Sequence[Timex] = ()) -> str:
+    """Return the sentence [start, end) marked, with some context either side, as escaped HTML."""
+    lo, hi = max(0, start - EXCERPT_CONTEXT), min(len(text), end + EXCERPT_CONTEXT)
+    inside = [
+        dataclasses.replace(t, start=t.start - lo, end=t.end - lo)
+        for t in timexes
+        if lo <= t.start and t.end <= hi
+    ]
+    body = article_html(text[lo:hi], inside, highlights=[(start - lo, end - lo)])
+    lead, tail = ("…" if lo > 0 else ""), ("…" if hi < len(text) else "")
+    return (
+        body.replace('<div class="tl-article">', f'<div class="tl-article tl-excerpt">{lead}', 1)[
+            : -len("</div>")
+        ]
+        + f"{tail}</div>"
+    )
 
 
 def markdown_escape(text: str) -> str:
