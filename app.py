@@ -423,18 +423,23 @@ def corrupt_store_panel(problem: str, path: Path) -> bool:
 
 
 def export_buttons(df: pd.DataFrame, filters: view.Filters, described: str) -> None:
-    """Draw the downloads of the filtered view: CSV, JSON and TimelineJS JSON."""
+    """Draw the downloads of the filtered view: CSV, JSON and TimelineJS JSON (built on click)."""
     name = view.export_name("timeline", filters, df)
+    title = f"Arms sales and reactions, {described}"
     cols = st.columns(3)
     cols[0].download_button(
-        "Download CSV", view.to_csv(df), f"{name}.csv", "text/csv", key="dl_csv"
+        "Download CSV", lambda: view.to_csv(df), f"{name}.csv", "text/csv", key="dl_csv"
     )
     cols[1].download_button(
-        "Download JSON", view.to_json(df), f"{name}.json", "application/json", key="dl_json"
+        "Download JSON",
+        lambda: view.to_json(df),
+        f"{name}.json",
+        "application/json",
+        key="dl_json",
     )
     cols[2].download_button(
         "Download TimelineJS",
-        view.to_timelinejs(df, f"Arms sales and reactions, {described}"),
+        lambda: view.to_timelinejs(df, title),
         f"{name}-timelinejs.json",
         "application/json",
         key="dl_tljs",

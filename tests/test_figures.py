@@ -302,3 +302,15 @@ def test_image_config_names_the_download(fmt: str, scale: int) -> None:
         "scale": scale,
         "filename": "values-oct-2020-nov-2024",
     }
+
+
+def test_a_crowded_view_is_drawn_with_webgl() -> None:
+    rows = [
+        {**SEED_LIKE[2], "event_id": f"r-{i}", "date": f"20{10 + i % 15}-0{1 + i % 9}-1{i % 9}"}
+        for i in range(figures.MAX_SVG_POINTS + 1)
+    ]
+    fig = figures.reactions_figure(timeline_frame([*SEED_LIKE, *rows]))
+    crowded = next(t for t in fig.data if t.customdata is not None and "r-0" in ids(t))
+    assert crowded.type == "scattergl" and len(crowded.x) > figures.MAX_SVG_POINTS
+    small = figures.reactions_figure(seed_like())
+    assert {t.type for t in small.data} == {"scatter"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -133,6 +133,8 @@ PRECISION_LABELS = {
 MIN_BAR_SHARE = 1 / 150
 MS_PER_DAY = 86_400_000
 BILLION = 1e9
+#: above this many markers a trace is drawn with WebGL: SVG slows the page down
+MAX_SVG_POINTS = 2000
 MARKER_SIZE_MIN = 9
 MARKER_SIZE_PER_SOURCE = 4
 MARKER_SIZE_MAX = 24
@@ -205,6 +207,12 @@ def interval_end(start: pd.Timestamp, end: object, precision: str) -> pd.Timesta
     return start + offsets[precision] if precision in offsets else start
 
 
+HOVER_COLUMNS = [
+    "summary", "event_type", "date", "date_precision", "actor", "stance", "value_usd",
+    "value_usd_high", "systems", "lag_days", "n_sources", "outlets", "sources", "evidence",
+]  # fmt: skip
+
+
 def text_of(value: object) -> str:
     """Return a cell as text, missing values as empty."""
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
@@ -212,7 +220,7 @@ def text_of(value: object) -> str:
     return str(value)
 
 
-def hover_text(row: pd.Series) -> str:
+def hover_text(row: Mapping[str, object]) -> str:
     """Return one event's hover text: summary, date and precision, value, sources (escaped)."""
     precision = text_of(row["date_precision"])
     lines = [
@@ -243,9 +251,14 @@ def hover_text(row: pd.Series) -> str:
     return "<br>".join(lines)
 
 
+def scatter_type(n: int) -> type[go.Scatter] | type[go.Scattergl]:
+    """Return the scatter trace class for n markers: SVG, or WebGL for many."""
+    return go.Scattergl if n > MAX_SVG_POINTS else go.Scatter
+
+
 def hover_texts(df: pd.DataFrame) -> list[str]:
     """Return the hover text of each event."""
-    return [hover_text(row) for _, row in df.iterrows()]
+    return [hover_text(row) for row in df[HOVER_COLUMNS].to_dict("records")]
 
 
 def placed(df: pd.DataFrame) -> pd.DataFrame:
@@ -451,11 +464,12 @@ def response_traces(
             link_y += [row.actor, row.actor, None]
             link_text += [text, text, ""]
     if link_x:
+        many = len(link_x) // 3 > MAX_SVG_POINTS
         traces.append(
-            go.Scatter(
+            scatter_type(len(link_x) // 3)(
                 x=link_x,
                 y=link_y,
-                mode="lines+markers",
+                mode="lines" if many else "lines+markers",
                 xaxis=xaxis,
                 yaxis=yaxis,
                 line={"color": "#9AA5B1", "width": 1.2, "dash": "dot"},
@@ -483,7 +497,7 @@ def response_traces(
             for n in group["n_sources"]
         ]
         traces.append(
-            go.Scatter(
+            scatter_type(len(group))(
                 x=list(group["date"]),
                 y=list(group["actor"]),
                 mode="markers",
@@ -559,7 +573,7 @@ def cause_response_figure(
             (e - s).total_seconds() * 1000 for s, e in zip(group["date"], group["end"], strict=True)
         ]
         fig.add_trace(
-            go.Scatter(
+            scatter_type(len(group))(
                 x=list(group["date"]),
                 y=list(group["actor"]),
                 mode="markers",
