@@ -53,9 +53,14 @@ def _vary(text: str, rng: random.Random, i: int) -> str:
     head, body = paragraphs[:2], paragraphs[2:]
     rng.shuffle(body)
     text = "\n\n".join(head + body[: max(3, len(body) - rng.randrange(3))])
-    text = re.sub(r"\d+(?:\.\d+)? (million|billion)",
-                  lambda m: f"{rng.randrange(50, 990) / 10:g} {m.group(1)}", text)
-    text = re.sub(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday)\b", lambda m: rng.choice(WEEKDAYS), text)
+    text = re.sub(
+        r"\d+(?:\.\d+)? (million|billion)",
+        lambda m: f"{rng.randrange(50, 990) / 10:g} {m.group(1)}",
+        text,
+    )
+    text = re.sub(
+        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday)\b", lambda m: rng.choice(WEEKDAYS), text
+    )
     return text + f"\n\nReference {i}: filed by desk {rng.randrange(1000)}.\n"
 
 
@@ -101,11 +106,15 @@ def main() -> int:
         folder = args.keep or Path(tmp) / "corpus"
         t = time.perf_counter()
         build_corpus(folder, args.docs)
-        print(f"built {args.docs} articles in {time.perf_counter() - t:.1f} s ({os.cpu_count()} cores)")
+        print(
+            f"built {args.docs} articles in {time.perf_counter() - t:.1f} s, {os.cpu_count()} cores"
+        )
         seconds, peak_mb, rows = run(folder)
     rate = args.docs / seconds
-    print(f"events: {seconds:.1f} s, {rate:.0f} docs/s (target >= {TARGET_DOCS_PER_SECOND}), "
-          f"peak memory {peak_mb:.0f} MB (target <= {TARGET_PEAK_MB}), {rows} mentions")
+    print(
+        f"events: {seconds:.1f} s, {rate:.0f} docs/s (target >= {TARGET_DOCS_PER_SECOND}), "
+        f"peak memory {peak_mb:.0f} MB (target <= {TARGET_PEAK_MB}), {rows} mentions"
+    )
     return 0 if rate >= TARGET_DOCS_PER_SECOND and peak_mb <= TARGET_PEAK_MB else 1
 
 

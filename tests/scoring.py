@@ -33,7 +33,9 @@ def placed(p: Row) -> tuple[date, date] | None:
     if precision == "quarter":
         first = d.replace(month=(d.month - 1) // 3 * 3 + 1, day=1)
         last_month = first.month + 2
-        return first, first.replace(month=last_month, day=calendar.monthrange(d.year, last_month)[1])
+        return first, first.replace(
+            month=last_month, day=calendar.monthrange(d.year, last_month)[1]
+        )
     if precision == "year":
         return date(d.year, 1, 1), date(d.year, 12, 31)
     return None
@@ -56,13 +58,20 @@ def compatible(p: Row, g: Row) -> bool:
     kind, gold_kind = str(p["event_type"]).strip().lower(), g["event_type"]
     if kind != gold_kind and not (kind in REACTION_FAMILY and gold_kind in REACTION_FAMILY):
         return False
-    if gold_kind in REACTION_FAMILY and g["stance"] and str(p.get("stance") or "").strip().lower() != g["stance"]:
+    if (
+        gold_kind in REACTION_FAMILY
+        and g["stance"]
+        and str(p.get("stance") or "").strip().lower() != g["stance"]
+    ):
         return False
     interval = placed(p)
     if g["date_min"]:
         if interval is None:
             return False
-        if interval[0] < _day(g["date_min"]) - ONE_DAY or interval[1] > _day(g["date_max"]) + ONE_DAY:
+        if (
+            interval[0] < _day(g["date_min"]) - ONE_DAY
+            or interval[1] > _day(g["date_max"]) + ONE_DAY
+        ):
             return False
     value = number(p.get("value_usd"))
     if value is not None:
@@ -86,8 +95,15 @@ def score(gold: Sequence[Row], predicted: Sequence[Row]) -> dict[str, Any]:
     false: list[Row] = []
     for doc in sorted(set(gold_by_doc) | set(pred_by_doc)):
         golds, preds = gold_by_doc[doc], pred_by_doc[doc]
-        pairs = sorted(((_pair_weight(p, g), i, j) for i, p in enumerate(preds)
-                        for j, g in enumerate(golds) if compatible(p, g)), reverse=True)
+        pairs = sorted(
+            (
+                (_pair_weight(p, g), i, j)
+                for i, p in enumerate(preds)
+                for j, g in enumerate(golds)
+                if compatible(p, g)
+            ),
+            reverse=True,
+        )
         used_p: set[int] = set()
         used_g: set[int] = set()
         for _, i, j in pairs:
@@ -95,20 +111,36 @@ def score(gold: Sequence[Row], predicted: Sequence[Row]) -> dict[str, Any]:
                 used_p.add(i)
                 used_g.add(j)
                 match[golds[j]["id"]] = preds[i]
-        false += [p for i, p in enumerate(preds) if i not in used_p and placed(p) is not None
-                  and not any(compatible(p, g) for g in golds)]
+        false += [
+            p
+            for i, p in enumerate(preds)
+            if i not in used_p
+            and placed(p) is not None
+            and not any(compatible(p, g) for g in golds)
+        ]
     required = [g for g in gold if g["required"] == "1"]
     found = [g for g in required if g["id"] in match]
     valued = [g for g in found if number(g["value_usd"]) is not None]
     return {
-        "required": len(required), "found": len(found), "false_positives": len(false),
+        "required": len(required),
+        "found": len(found),
+        "false_positives": len(false),
         "recall": len(found) / len(required) if required else 0.0,
-        "value_accuracy": (sum(close(number(match[g["id"]].get("value_usd")), number(g["value_usd"]))
-                               for g in valued) / len(valued)) if valued else 1.0,
+        "value_accuracy": (
+            sum(
+                close(number(match[g["id"]].get("value_usd")), number(g["value_usd"]))
+                for g in valued
+            )
+            / len(valued)
+        )
+        if valued
+        else 1.0,
         **_merges(gold, match),
         "approval_value_error": _approval_value_error(gold, predicted, match),
         "missed": [g["id"] for g in required if g["id"] not in match],
-        "false": [f"{p['doc']} {p['event_type']} {p['date']} {str(p.get('evidence'))[:50]}" for p in false],
+        "false": [
+            f"{p['doc']} {p['event_type']} {p['date']} {str(p.get('evidence'))[:50]}" for p in false
+        ],
     }
 
 
@@ -125,7 +157,7 @@ def _merges(gold: Sequence[Row], match: Mapping[str, Row]) -> dict[str, Any]:
     matched = [g for g in gold if g["id"] in match and not g["part_of"]]
     together = apart_wrong = pairs_together = 0
     for a, ga in enumerate(matched):
-        for gb in matched[a + 1:]:
+        for gb in matched[a + 1 :]:
             ea = str(match[ga["id"]].get("event_id") or "").strip()
             eb = str(match[gb["id"]].get("event_id") or "").strip()
             same = bool(ea) and ea == eb
@@ -134,20 +166,35 @@ def _merges(gold: Sequence[Row], match: Mapping[str, Row]) -> dict[str, Any]:
                 together += same
             else:
                 apart_wrong += same
-    return {"merge_recall": together / pairs_together if pairs_together else 1.0, "wrong_merges": apart_wrong}
+    return {
+        "merge_recall": together / pairs_together if pairs_together else 1.0,
+        "wrong_merges": apart_wrong,
+    }
 
 
-def _approval_value_error(gold: Sequence[Row], predicted: Sequence[Row], match: Mapping[str, Row]) -> float:
+def _approval_value_error(
+    gold: Sequence[Row], predicted: Sequence[Row], match: Mapping[str, Row]
+) -> float:
     """Return the dollars on the approvals chart that are wrong, missing or extra, as a share of the gold."""
+
     def key(g: Row) -> str:
         return str(g["cluster"] or g["id"])
-    gold_values = {key(g): number(g["value_usd"]) for g in gold
-                   if g["event_type"] == "approval" and g["required"] == "1" and number(g["value_usd"])
-                   and not g["part_of"]}
+
+    gold_values = {
+        key(g): number(g["value_usd"])
+        for g in gold
+        if g["event_type"] == "approval"
+        and g["required"] == "1"
+        and number(g["value_usd"])
+        and not g["part_of"]
+    }
     events: dict[str, list[Row]] = defaultdict(list)
     for n, p in enumerate(predicted):
-        if str(p["event_type"]).strip().lower() == "approval" and number(p.get("value_usd")) is not None \
-                and placed(p) is not None:
+        if (
+            str(p["event_type"]).strip().lower() == "approval"
+            and number(p.get("value_usd")) is not None
+            and placed(p) is not None
+        ):
             events[str(p.get("event_id") or "").strip() or f"row{n}"].append(p)
     gold_of = {id(p): g for gid, p in match.items() for g in gold if g["id"] == gid}
     error, explained = 0.0, set()

@@ -23,8 +23,14 @@ SEEDS = ROOT / "seeds"
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "timeline", *args], capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_events_prints_the_contract_columns_in_document_order() -> None:
@@ -38,7 +44,11 @@ def test_events_prints_the_contract_columns_in_document_order() -> None:
         starts = [int(r["start"]) for r in rows if r["doc"] == doc]
         assert starts == sorted(starts)
     text = (SEEDS / rows[0]["doc"]).read_text(encoding="utf-8")
-    assert all(text[int(r["start"]):int(r["end"])] == r["evidence"] for r in rows if r["doc"] == rows[0]["doc"])
+    assert all(
+        text[int(r["start"]) : int(r["end"])] == r["evidence"]
+        for r in rows
+        if r["doc"] == rows[0]["doc"]
+    )
 
 
 def test_events_output_is_deterministic_and_jsonl_matches_csv() -> None:
@@ -53,14 +63,25 @@ def test_events_output_is_deterministic_and_jsonl_matches_csv() -> None:
 
 def test_one_sale_reported_by_two_outlets_shares_an_event_id() -> None:
     rows = list(csv.DictReader(io.StringIO(_run("events", str(SEEDS)).stdout)))
-    talks = {r["event_id"] for r in rows if r["value_usd"] == "7000000000" and r["value_usd_high"] == "10000000000"}
+    talks = {
+        r["event_id"]
+        for r in rows
+        if r["value_usd"] == "7000000000" and r["value_usd_high"] == "10000000000"
+    }
     assert len(talks) == 1
     docs = {r["doc"] for r in rows if r["event_id"] in talks}
     assert docs == {"000_7b448bc0385fa330.txt", "003_d65d7ecf31aa9266.txt"}
 
 
 def test_dates_resolves_against_the_given_publication_date() -> None:
-    result = _run("dates", str(SEEDS / "002_8f0cd40a663991c2.txt"), "--published", "2020-10-27", "--format", "csv")
+    result = _run(
+        "dates",
+        str(SEEDS / "002_8f0cd40a663991c2.txt"),
+        "--published",
+        "2020-10-27",
+        "--format",
+        "csv",
+    )
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == names(DATE_COLUMNS)
@@ -71,11 +92,20 @@ def test_dates_resolves_against_the_given_publication_date() -> None:
 
 def test_dates_reads_a_jsonl_collection_with_its_own_dates(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
-    path.write_text(json.dumps({"id": "a", "text": "On Friday the sale was approved.", "published": "2024-11-30"})
-                    + "\n" + json.dumps({"id": "b", "text": "Last month it was announced.", "published": "2020-10-27"})
-                    + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {"id": "a", "text": "On Friday the sale was approved.", "published": "2024-11-30"}
+        )
+        + "\n"
+        + json.dumps({"id": "b", "text": "Last month it was announced.", "published": "2020-10-27"})
+        + "\n",
+        encoding="utf-8",
+    )
     rows = [json.loads(x) for x in _run("dates", str(path)).stdout.splitlines()]
-    assert [(r["doc"], r["value"]) for r in rows] == [("c.jsonl#a", "2024-11-29"), ("c.jsonl#b", "2020-09")]
+    assert [(r["doc"], r["value"]) for r in rows] == [
+        ("c.jsonl#a", "2024-11-29"),
+        ("c.jsonl#b", "2020-09"),
+    ]
 
 
 def test_docs_lists_each_seed_with_its_manifest_date() -> None:
@@ -86,15 +116,23 @@ def test_docs_lists_each_seed_with_its_manifest_date() -> None:
 
 
 def test_bad_inputs_are_named_and_the_rest_is_read(tmp_path: Path) -> None:
-    (tmp_path / "good.txt").write_text("On Monday, the State Department approved the sale of arms to Taiwan.",
-                                       encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        "On Monday, the State Department approved the sale of arms to Taiwan.", encoding="utf-8"
+    )
     (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (tmp_path / "broken.jsonl").write_text('{"id": "x", "text": "Taiwan arms sale approved."}\n{oops\n',
-                                           encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    )
+    (tmp_path / "broken.jsonl").write_text(
+        '{"id": "x", "text": "Taiwan arms sale approved."}\n{oops\n', encoding="utf-8"
+    )
     result = _run("events", str(tmp_path))
     assert result.returncode == 1
-    assert "empty.txt" in result.stderr and "binary.txt" in result.stderr and "broken.jsonl" in result.stderr
+    assert (
+        "empty.txt" in result.stderr
+        and "binary.txt" in result.stderr
+        and "broken.jsonl" in result.stderr
+    )
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {r["doc"] for r in rows} >= {"good.txt"}
 
@@ -105,15 +143,29 @@ def test_bad_usage_exits_2() -> None:
 
 
 def test_events_and_dates_do_not_import_the_page_libraries() -> None:
-    code = ("import sys, runpy; sys.argv=['timeline','dates',%r,'--published','2020-10-27'];"
-            "import timeline.cli as c; c.main(sys.argv[1:]);"
-            "assert 'streamlit' not in sys.modules and 'plotly' not in sys.modules, 'page library imported'")
-    result = subprocess.run([sys.executable, "-c", code % str(SEEDS / "002_8f0cd40a663991c2.txt")],
-                            capture_output=True, text=True, cwd=ROOT)
+    code = (
+        "import sys, runpy; sys.argv=['timeline','dates',%r,'--published','2020-10-27'];"
+        "import timeline.cli as c; c.main(sys.argv[1:]);"
+        "assert 'streamlit' not in sys.modules and 'plotly' not in sys.modules, 'page library imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code % str(SEEDS / "002_8f0cd40a663991c2.txt")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
-    result = subprocess.run([sys.executable, "-c", "import sys, timeline.cli as c; c.main(['events', %r]);"
-                             "assert 'streamlit' not in sys.modules and 'plotly' not in sys.modules" % str(SEEDS)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys, timeline.cli as c; c.main(['events', {str(SEEDS)!r}]);"
+            "assert 'streamlit' not in sys.modules and 'plotly' not in sys.modules",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -138,7 +190,10 @@ def test_a_changed_document_is_extracted_again(monkeypatch: pytest.MonkeyPatch) 
     calls: list[int] = []
     real = corpus.extract_all
     monkeypatch.setattr(corpus, "extract_all", lambda d, p=None: calls.append(len(d)) or real(d, p))
-    moved = [dataclasses.replace(docs[0], published=date(2025, 6, 2), published_source="user"), *docs[1:]]
+    moved = [
+        dataclasses.replace(docs[0], published=date(2025, 6, 2), published_source="user"),
+        *docs[1:],
+    ]
     mentions, _ = corpus.analyse(moved)
     assert calls == [len(docs)]
     assert "2025-06-02" in set(mentions[mentions["doc"] == docs[0].doc]["date"])

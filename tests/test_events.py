@@ -12,69 +12,139 @@ from timeline.records import Document
 
 
 def _doc(text: str, published: date | None) -> Document:
-    return Document(doc="t.txt", text=text, published=published, published_source="manifest",
-                    boilerplate=find_boilerplate(text))
+    return Document(
+        doc="t.txt",
+        text=text,
+        published=published,
+        published_source="manifest",
+        boilerplate=find_boilerplate(text),
+    )
 
 
 def _only(text: str, published: date | None) -> dict[str, object]:
     found = extract_mentions(_doc(text, published))
     assert len(found) == 1, [(m.event_type, m.evidence) for m in found]
     m = found[0]
-    return {"type": m.event_type, "date": m.date.isoformat() if m.date else "", "precision": m.date_precision,
-            "actor": m.actor, "stance": m.stance, "value": m.value_usd, "high": m.value_usd_high}
+    return {
+        "type": m.event_type,
+        "date": m.date.isoformat() if m.date else "",
+        "precision": m.date_precision,
+        "actor": m.actor,
+        "stance": m.stance,
+        "value": m.value_usd,
+        "high": m.value_usd_high,
+    }
 
 
 # (text, publication date, expected fields)
 SENTENCES = [
     # approvals: the seller's government approves or notifies; the date is the one that governs the verb
-    ("On Wednesday, Trump’s State Department approved the sale of US sensors, missiles and artillery to "
-     "Taiwan, a package worth around \\$1.8 billion.", date(2020, 10, 27),
-     {"type": "approval", "date": "2020-10-21", "precision": "day", "actor": "US State Department",
-      "value": 1.8e9}),
-    ("The State Department has approved the possible sale to Taiwan of 66 F-16 fighter jets for an "
-     "estimated $8 billion, the Defense Security Cooperation Agency said on Tuesday.", date(2019, 8, 23),
-     {"type": "approval", "date": "2019-08-20", "precision": "day", "value": 8e9}),
-    ("The US State Department has approved the sale of $385 million worth of military equipment to Taiwan, "
-     "including spare parts for F-16 jets and radars, the Pentagon confirmed on November 29.",
-     date(2024, 11, 30), {"type": "approval", "date": "2024-11-29", "value": 3.85e8}),
-    ("The Defense Security Cooperation Agency notified Congress of the possible sale on Dec. 18.",
-     date(2024, 12, 21), {"type": "approval", "date": "2024-12-18", "actor": "DSCA"}),
+    (
+        "On Wednesday, Trump’s State Department approved the sale of US sensors, missiles and artillery to "
+        "Taiwan, a package worth around \\$1.8 billion.",
+        date(2020, 10, 27),
+        {
+            "type": "approval",
+            "date": "2020-10-21",
+            "precision": "day",
+            "actor": "US State Department",
+            "value": 1.8e9,
+        },
+    ),
+    (
+        "The State Department has approved the possible sale to Taiwan of 66 F-16 fighter jets for an "
+        "estimated $8 billion, the Defense Security Cooperation Agency said on Tuesday.",
+        date(2019, 8, 23),
+        {"type": "approval", "date": "2019-08-20", "precision": "day", "value": 8e9},
+    ),
+    (
+        "The US State Department has approved the sale of $385 million worth of military equipment to Taiwan, "
+        "including spare parts for F-16 jets and radars, the Pentagon confirmed on November 29.",
+        date(2024, 11, 30),
+        {"type": "approval", "date": "2024-11-29", "value": 3.85e8},
+    ),
+    (
+        "The Defense Security Cooperation Agency notified Congress of the possible sale on Dec. 18.",
+        date(2024, 12, 21),
+        {"type": "approval", "date": "2024-12-18", "actor": "DSCA"},
+    ),
     # plans and talks: modal or reported intentions, ranges kept as ranges
-    ("According to Reuters, the White House is set to approve the sale of five weapons systems worth "
-     "around \\$5 billion, including drones, anti-ship and cruise missiles.", date(2020, 10, 27),
-     {"type": "plan_or_talks", "date": "2020-10-27", "value": 5e9}),
-    ("The potential deal, estimated between $7 billion and $10 billion, may include coastal defense cruise "
-     "missiles and HIMARS rocket systems.", date(2025, 2, 18),
-     {"type": "plan_or_talks", "value": 7e9, "high": 1e10}),
-    ("Last month, reports indicated that Washington intends a major weapons sale to Taiwan.",
-     date(2020, 10, 27), {"type": "plan_or_talks", "date": "2020-09-01", "precision": "month"}),
-    ("In February, Reuters reported that the DPP authorities were negotiating with the US to purchase "
-     "military equipment worth $7 billion to $10 billion.", date(2025, 5, 30),
-     {"type": "plan_or_talks", "date": "2025-02-01", "precision": "month", "value": 7e9, "high": 1e10}),
+    (
+        "According to Reuters, the White House is set to approve the sale of five weapons systems worth "
+        "around \\$5 billion, including drones, anti-ship and cruise missiles.",
+        date(2020, 10, 27),
+        {"type": "plan_or_talks", "date": "2020-10-27", "value": 5e9},
+    ),
+    (
+        "The potential deal, estimated between $7 billion and $10 billion, may include coastal defense cruise "
+        "missiles and HIMARS rocket systems.",
+        date(2025, 2, 18),
+        {"type": "plan_or_talks", "value": 7e9, "high": 1e10},
+    ),
+    (
+        "Last month, reports indicated that Washington intends a major weapons sale to Taiwan.",
+        date(2020, 10, 27),
+        {"type": "plan_or_talks", "date": "2020-09-01", "precision": "month"},
+    ),
+    (
+        "In February, Reuters reported that the DPP authorities were negotiating with the US to purchase "
+        "military equipment worth $7 billion to $10 billion.",
+        date(2025, 5, 30),
+        {
+            "type": "plan_or_talks",
+            "date": "2025-02-01",
+            "precision": "month",
+            "value": 7e9,
+            "high": 1e10,
+        },
+    ),
     # reactions: speaker, stance, and the day they spoke
-    ("On Thursday, Chinese Foreign Ministry spokesman Zhao Lijian slammed the arms sale for seriously "
-     "violating the one-China principle.", date(2020, 10, 27),
-     {"type": "reaction", "date": "2020-10-22", "actor": "China MFA", "stance": "oppose"}),
-    ("Chinese foreign ministry spokesperson Mao Ning told a regular briefing on Monday that China firmly "
-     "opposes US arms sales to Taiwan.", date(2024, 12, 3),
-     {"type": "reaction", "date": "2024-12-02", "actor": "China MFA", "stance": "oppose"}),
-    ("Taiwan’s defense ministry declined to comment on specific purchases of arms.", date(2025, 2, 18),
-     {"type": "reaction", "actor": "Taiwan MND", "stance": "neutral", "date": "2025-02-18"}),
-    ("Taiwan's presidential office thanked the United States for the arms sale, saying it would "
-     "strengthen the island's defence.", date(2024, 10, 27),
-     {"type": "reaction", "stance": "support"}),
+    (
+        "On Thursday, Chinese Foreign Ministry spokesman Zhao Lijian slammed the arms sale for seriously "
+        "violating the one-China principle.",
+        date(2020, 10, 27),
+        {"type": "reaction", "date": "2020-10-22", "actor": "China MFA", "stance": "oppose"},
+    ),
+    (
+        "Chinese foreign ministry spokesperson Mao Ning told a regular briefing on Monday that China firmly "
+        "opposes US arms sales to Taiwan.",
+        date(2024, 12, 3),
+        {"type": "reaction", "date": "2024-12-02", "actor": "China MFA", "stance": "oppose"},
+    ),
+    (
+        "Taiwan’s defense ministry declined to comment on specific purchases of arms.",
+        date(2025, 2, 18),
+        {"type": "reaction", "actor": "Taiwan MND", "stance": "neutral", "date": "2025-02-18"},
+    ),
+    (
+        "Taiwan's presidential office thanked the United States for the arms sale, saying it would "
+        "strengthen the island's defence.",
+        date(2024, 10, 27),
+        {"type": "reaction", "stance": "support"},
+    ),
     # sanctions: a retaliatory measure
-    ("China said on Friday it would impose sanctions on Lockheed Martin over its role in the arms sale "
-     "to Taiwan.", date(2019, 7, 13), {"type": "sanction", "date": "2019-07-12", "stance": "oppose"}),
+    (
+        "China said on Friday it would impose sanctions on Lockheed Martin over its role in the arms sale "
+        "to Taiwan.",
+        date(2019, 7, 13),
+        {"type": "sanction", "date": "2019-07-12", "stance": "oppose"},
+    ),
     # budgets: the buyer's defence budget moves
-    ("In February, Lai Qingde stated that special budgets would be prioritized to raise defense spending "
-     "to more than 3% of GDP.", date(2025, 5, 30),
-     {"type": "budget", "date": "2025-02-01", "precision": "month", "value": None}),
+    (
+        "In February, Lai Qingde stated that special budgets would be prioritized to raise defense spending "
+        "to more than 3% of GDP.",
+        date(2025, 5, 30),
+        {"type": "budget", "date": "2025-02-01", "precision": "month", "value": None},
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "expected"), SENTENCES, ids=[s[0][:40] for s in SENTENCES])
-def test_sentence_gives_the_expected_mention(text: str, published: date, expected: dict[str, object]) -> None:
+@pytest.mark.parametrize(
+    ("text", "published", "expected"), SENTENCES, ids=[s[0][:40] for s in SENTENCES]
+)
+def test_sentence_gives_the_expected_mention(
+    text: str, published: date, expected: dict[str, object]
+) -> None:
     got = _only(text, published)
     assert {k: got[k] for k in expected} == expected
 
@@ -95,7 +165,9 @@ NOT_ON_THE_PUBLICATION_DATE = [
 ]
 
 
-@pytest.mark.parametrize("text", NOT_ON_THE_PUBLICATION_DATE, ids=[t[:40] for t in NOT_ON_THE_PUBLICATION_DATE])
+@pytest.mark.parametrize(
+    "text", NOT_ON_THE_PUBLICATION_DATE, ids=[t[:40] for t in NOT_ON_THE_PUBLICATION_DATE]
+)
 def test_background_never_sits_at_the_publication_date(text: str) -> None:
     published = date(2025, 5, 30)
     for m in extract_mentions(_doc(text, published)):
@@ -103,35 +175,43 @@ def test_background_never_sits_at_the_publication_date(text: str) -> None:
 
 
 def test_headline_block_after_the_story_gives_nothing() -> None:
-    story = ("Taiwan is in talks with the United States to purchase billions of dollars in arms, sources said.\n\n"
-             "Putin Aide Says European, Ukrainian Changes Fail to Improve Ukraine Peace Prospects\n"
-             "US and Japan Fast-Track $550 Billion Strategic Investment Initiative\n"
-             "Trump Announces Ambitious Plan for New U.S. Navy Super Battleships\n"
-             "Protests Erupt in Albania as Corruption Allegations Rock Government\n")
+    story = (
+        "Taiwan is in talks with the United States to purchase billions of dollars in arms, sources said.\n\n"
+        "Putin Aide Says European, Ukrainian Changes Fail to Improve Ukraine Peace Prospects\n"
+        "US and Japan Fast-Track $550 Billion Strategic Investment Initiative\n"
+        "Trump Announces Ambitious Plan for New U.S. Navy Super Battleships\n"
+        "Protests Erupt in Albania as Corruption Allegations Rock Government\n"
+    )
     found = extract_mentions(_doc(story, date(2025, 2, 18)))
     assert [m.event_type for m in found] == ["plan_or_talks"]
     assert all(m.value_usd is None for m in found)
 
 
 def test_article_without_events_claims_nothing() -> None:
-    text = ("Taiwan's chip exports rose 20% in October from a year earlier to $45 billion, the finance "
-            "ministry said on Friday, as demand for servers used in artificial intelligence kept growing.")
+    text = (
+        "Taiwan's chip exports rose 20% in October from a year earlier to $45 billion, the finance "
+        "ministry said on Friday, as demand for servers used in artificial intelligence kept growing."
+    )
     assert extract_mentions(_doc(text, date(2024, 11, 8))) == []
 
 
 def test_value_in_the_next_sentence_belongs_to_the_sale() -> None:
-    text = ("On Monday, the Defense Security Cooperation Agency announced the sale of around 100 Harpoon "
-            "Coastal Defense Systems to Taiwan.\n\nThe \\$2.37 billion sale throws more fuel on the fire.")
+    text = (
+        "On Monday, the Defense Security Cooperation Agency announced the sale of around 100 Harpoon "
+        "Coastal Defense Systems to Taiwan.\n\nThe \\$2.37 billion sale throws more fuel on the fire."
+    )
     [m] = extract_mentions(_doc(text, date(2020, 10, 27)))
     assert (m.event_type, m.date, m.value_usd) == ("approval", date(2020, 10, 26), 2.37e9)
     assert "Harpoon Coastal Defense System" in m.systems
 
 
 def test_parts_of_a_package_are_linked_to_its_total() -> None:
-    text = ("The US State Department has approved the sale of $385 million worth of military equipment to "
-            "Taiwan, the Pentagon confirmed on November 29. The agency outlined the sale, which includes "
-            "$320 million worth of F-16 spare parts. Additionally, Taiwan is set to receive communications "
-            "equipment valued at approximately $65 million.")
+    text = (
+        "The US State Department has approved the sale of $385 million worth of military equipment to "
+        "Taiwan, the Pentagon confirmed on November 29. The agency outlined the sale, which includes "
+        "$320 million worth of F-16 spare parts. Additionally, Taiwan is set to receive communications "
+        "equipment valued at approximately $65 million."
+    )
     found = extract_mentions(_doc(text, date(2024, 11, 30)))
     total = [m for m in found if m.value_usd == 3.85e8]
     parts = [m for m in found if m.value_usd in (3.2e8, 6.5e7)]
@@ -153,40 +233,63 @@ def test_undated_article_places_nothing_at_a_made_up_date() -> None:
 
 # short articles in the styles news uses, with the events an analyst puts on the timeline
 ARTICLES = [
-    (date(2024, 10, 26),
-     "WASHINGTON – The State Department has made a determination approving a possible Foreign Military Sale "
-     "to the Taipei Economic and Cultural Representative Office in the United States (TECRO) of National "
-     "Advanced Surface-to-Air Missile Systems (NASAMS) and related equipment. The estimated total cost is "
-     "$1.16 billion. The Defense Security Cooperation Agency delivered the required certification notifying "
-     "Congress of this possible sale today.",
-     [("approval", "2024-10-26", 1.16e9), ("approval", "2024-10-26", None)]),
-    (date(2019, 7, 13),
-     "Beijing said on Friday it would impose sanctions on U.S. firms involved in a $2.2 billion arms sale to "
-     "Taiwan, including Lockheed Martin. The package, approved by the State Department on Monday, includes "
-     "108 M1A2T Abrams tanks and 250 Stinger missiles. Taiwan's presidential office thanked Washington for "
-     "the sale.",
-     [("sanction", "2019-07-12", None), ("approval", "2019-07-08", None), ("reaction", "2019-07-13", None)]),
-    (date(2023, 12, 16),
-     "Taiwan received its first batch of M1A2T Abrams tanks on Dec. 16, the defence ministry said. The "
-     "$300 million package is the 18th arms sale to Taiwan under the Biden administration. Since 2017, "
-     "Washington has approved a total of $18 billion in arms sales to Taiwan.",
-     [("delivery", "2023-12-16", None), ("other", "", 1.8e10)]),
-    (date(2022, 9, 3),
-     "The U.S. State Department approved a potential $1.1 billion arms sale to Taiwan on Friday, including 60 "
-     "anti-ship Harpoon missiles and 100 Sidewinder missiles, the Pentagon said. China's embassy in "
-     "Washington said the sale severely jeopardizes China-U.S. relations. Two days later, Taiwan's defense "
-     "ministry said it expected the missiles to arrive by 2026.",
-     [("approval", "2022-09-02", 1.1e9), ("reaction", "2022-09-03", None), ("reaction", "2022-09-04", None)]),
-    (date(2020, 10, 22),
-     "China will impose sanctions on Lockheed Martin, Boeing Defense, Raytheon and other U.S. companies over "
-     "arms sales to Taiwan, foreign ministry spokesman Zhao Lijian said on Monday. Senator Jim Risch, "
-     "chairman of the Senate Foreign Relations Committee, welcomed the sale.",
-     [("sanction", "2020-10-19", None), ("reaction", "2020-10-22", None)]),
+    (
+        date(2024, 10, 26),
+        "WASHINGTON – The State Department has made a determination approving a possible Foreign Military Sale "
+        "to the Taipei Economic and Cultural Representative Office in the United States (TECRO) of National "
+        "Advanced Surface-to-Air Missile Systems (NASAMS) and related equipment. The estimated total cost is "
+        "$1.16 billion. The Defense Security Cooperation Agency delivered the required certification notifying "
+        "Congress of this possible sale today.",
+        [("approval", "2024-10-26", 1.16e9), ("approval", "2024-10-26", None)],
+    ),
+    (
+        date(2019, 7, 13),
+        "Beijing said on Friday it would impose sanctions on U.S. firms involved in a $2.2 billion arms sale to "
+        "Taiwan, including Lockheed Martin. The package, approved by the State Department on Monday, includes "
+        "108 M1A2T Abrams tanks and 250 Stinger missiles. Taiwan's presidential office thanked Washington for "
+        "the sale.",
+        [
+            ("sanction", "2019-07-12", None),
+            ("approval", "2019-07-08", None),
+            ("reaction", "2019-07-13", None),
+        ],
+    ),
+    (
+        date(2023, 12, 16),
+        "Taiwan received its first batch of M1A2T Abrams tanks on Dec. 16, the defence ministry said. The "
+        "$300 million package is the 18th arms sale to Taiwan under the Biden administration. Since 2017, "
+        "Washington has approved a total of $18 billion in arms sales to Taiwan.",
+        [("delivery", "2023-12-16", None), ("other", "", 1.8e10)],
+    ),
+    (
+        date(2022, 9, 3),
+        "The U.S. State Department approved a potential $1.1 billion arms sale to Taiwan on Friday, including 60 "
+        "anti-ship Harpoon missiles and 100 Sidewinder missiles, the Pentagon said. China's embassy in "
+        "Washington said the sale severely jeopardizes China-U.S. relations. Two days later, Taiwan's defense "
+        "ministry said it expected the missiles to arrive by 2026.",
+        [
+            ("approval", "2022-09-02", 1.1e9),
+            ("reaction", "2022-09-03", None),
+            ("reaction", "2022-09-04", None),
+        ],
+    ),
+    (
+        date(2020, 10, 22),
+        "China will impose sanctions on Lockheed Martin, Boeing Defense, Raytheon and other U.S. companies over "
+        "arms sales to Taiwan, foreign ministry spokesman Zhao Lijian said on Monday. Senator Jim Risch, "
+        "chairman of the Senate Foreign Relations Committee, welcomed the sale.",
+        [("sanction", "2020-10-19", None), ("reaction", "2020-10-22", None)],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("published", "text", "expected"), ARTICLES, ids=[a[1][:30] for a in ARTICLES])
-def test_article_gives_the_analysts_events(published: date, text: str,
-                                           expected: list[tuple[str, str, float | None]]) -> None:
+@pytest.mark.parametrize(
+    ("published", "text", "expected"), ARTICLES, ids=[a[1][:30] for a in ARTICLES]
+)
+def test_article_gives_the_analysts_events(
+    published: date, text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
     found = extract_mentions(_doc(text, published))
-    assert [(m.event_type, m.date.isoformat() if m.date else "", m.value_usd) for m in found] == expected
+    assert [
+        (m.event_type, m.date.isoformat() if m.date else "", m.value_usd) for m in found
+    ] == expected

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from scoring import score
+
 from timeline.build import assign_events, mentions_frame
 from timeline.documents import read_corpus
 from timeline.events import extract_mentions
@@ -24,7 +24,10 @@ def result() -> dict[str, object]:
     assert not errors
     mentions = assign_events([m for d in docs for m in extract_mentions(d)])
     frame = mentions_frame(mentions, docs)
-    rows = [{k: ("" if v is None or v != v else v) for k, v in r.items()} for r in frame.to_dict("records")]
+    rows = [
+        {k: ("" if v is None or v != v else v) for k, v in r.items()}
+        for r in frame.to_dict("records")
+    ]
     gold = list(csv.DictReader(GOLD.open(encoding="utf-8")))
     return score(gold, rows)
 
@@ -51,9 +54,13 @@ def test_floors_only_rise() -> None:
     for metric, pinned in spec["pinned"].items():
         floor = spec["floors"][metric]
         if "min" in pinned and floor["min"] < pinned["min"]:
-            assert (metric, floor["min"]) in lowered, f"{metric} floor lowered without a recorded reason"
+            assert (metric, floor["min"]) in lowered, (
+                f"{metric} floor lowered without a recorded reason"
+            )
         if "max" in pinned and floor["max"] > pinned["max"]:
-            assert (metric, floor["max"]) in lowered, f"{metric} ceiling raised without a recorded reason"
+            assert (metric, floor["max"]) in lowered, (
+                f"{metric} ceiling raised without a recorded reason"
+            )
 
 
 def test_every_required_gold_row_is_found(result: dict[str, object]) -> None:

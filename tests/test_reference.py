@@ -12,13 +12,26 @@ from timeline.records import Document
 from timeline.reference import notification_day
 
 
-@pytest.mark.parametrize(("value", "first", "last", "day"), [
-    (8e9, date(2019, 1, 1), date(2019, 12, 31), date(2019, 8, 20)),     # 66 F-16s
-    (2.2e9, date(2019, 1, 1), date(2019, 12, 31), date(2019, 7, 8)),    # tanks and Stingers, one day's total
-    (1.81e9, date(2020, 10, 1), date(2020, 10, 31), date(2020, 10, 21)),  # three notifications that day
-    (8e9, date(2020, 1, 1), date(2020, 12, 31), None),                  # not that year
-    (1.234e9, date(2008, 1, 1), date(2025, 12, 31), None),              # never notified
-])
+@pytest.mark.parametrize(
+    ("value", "first", "last", "day"),
+    [
+        (8e9, date(2019, 1, 1), date(2019, 12, 31), date(2019, 8, 20)),  # 66 F-16s
+        (
+            2.2e9,
+            date(2019, 1, 1),
+            date(2019, 12, 31),
+            date(2019, 7, 8),
+        ),  # tanks and Stingers, one day's total
+        (
+            1.81e9,
+            date(2020, 10, 1),
+            date(2020, 10, 31),
+            date(2020, 10, 21),
+        ),  # three notifications that day
+        (8e9, date(2020, 1, 1), date(2020, 12, 31), None),  # not that year
+        (1.234e9, date(2008, 1, 1), date(2025, 12, 31), None),  # never notified
+    ],
+)
 def test_notification_day(value: float, first: date, last: date, day: date | None) -> None:
     found = notification_day(value, first, last)
     assert (found[0] if found else None) == day
@@ -29,10 +42,17 @@ def _doc(text: str, published: date) -> Document:
 
 
 def test_a_sale_known_to_the_year_takes_its_notified_day() -> None:
-    text = "2019: The Trump administration approved the sale of 108 M1A2T Abrams tanks and Stinger missiles, " \
-           "worth $2.2 billion."
+    text = (
+        "2019: The Trump administration approved the sale of 108 M1A2T Abrams tanks and Stinger missiles, "
+        "worth $2.2 billion."
+    )
     [m] = extract_mentions(_doc(text, date(2021, 8, 6)))
-    assert (m.date, m.date_precision, m.date_source, m.date_text) == (date(2019, 7, 8), "day", "reference", "2019")
+    assert (m.date, m.date_precision, m.date_source, m.date_text) == (
+        date(2019, 7, 8),
+        "day",
+        "reference",
+        "2019",
+    )
 
 
 def test_a_recent_package_takes_its_notified_day() -> None:

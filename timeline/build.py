@@ -70,8 +70,12 @@ def assign_events(mentions: Sequence[Mention]) -> list[Mention]:
 
 def _specificity(m: Mention) -> tuple[int, str, int]:
     """Order mentions so that the most specific ones found the events: own date, value, systems."""
-    score = (m.date_source == "timex" and m.date_precision != "approximate") * 4 \
-        + (m.value_usd is not None) * 2 + bool(m.systems) + ("part_of_start" in m.extra) * 8
+    score = (
+        (m.date_source == "timex" and m.date_precision != "approximate") * 4
+        + (m.value_usd is not None) * 2
+        + bool(m.systems)
+        + ("part_of_start" in m.extra) * 8
+    )
     return (-score, m.doc, m.start)
 
 
@@ -85,7 +89,7 @@ def _window(m: Mention) -> tuple[date, date] | None:
 
 
 def _keys(m: Mention, window: tuple[date, date] | None) -> Iterator[tuple[object, ...]]:
-    """Yield the index keys of a mention: exact for statements, each week its window touches for the rest."""
+    """Yield a mention's index keys: each week its window touches (none when it has no window)."""
     if window is None:
         return
     day = window[0] - timedelta(days=window[0].weekday())
@@ -94,8 +98,9 @@ def _keys(m: Mention, window: tuple[date, date] | None) -> Iterator[tuple[object
         day += timedelta(days=7)
 
 
-def _best_event(m: Mention, window: tuple[date, date] | None,
-                index: Mapping[tuple[object, ...], list[_Event]]) -> _Event | None:
+def _best_event(
+    m: Mention, window: tuple[date, date] | None, index: Mapping[tuple[object, ...], list[_Event]]
+) -> _Event | None:
     """Return the event a mention joins, or None when it starts a new one."""
     if "part_of_start" in m.extra:
         return None  # a part of a package is an event of its own, linked to its total
@@ -112,7 +117,7 @@ def _best_event(m: Mention, window: tuple[date, date] | None,
 
 
 def _match_score(m: Mention, mw: tuple[date, date] | None, e: _Event) -> float | None:
-    """Return how well a mention fits an event (higher is better), None when they are different events."""
+    """Return how well a mention fits an event (higher is better), None for different events."""
     lead = e.lead
     if m.event_type != lead.event_type or "part_of_start" in lead.extra:
         return None
@@ -126,8 +131,11 @@ def _match_score(m: Mention, mw: tuple[date, date] | None, e: _Event) -> float |
     score = 1.0 + same_doc
     if m.event_type in ("reaction", "sanction"):
         # one statement: same speaker, same stance, the same day (not merely overlapping windows)
-        same_day = (m.date, m.date_precision, m.date_source == "published") == \
-            (lead.date, lead.date_precision, lead.date_source == "published")
+        same_day = (m.date, m.date_precision, m.date_source == "published") == (
+            lead.date,
+            lead.date_precision,
+            lead.date_source == "published",
+        )
         if _side(m) != _side(lead) or m.stance != lead.stance or (same_doc and not same_day):
             return None
         if (m.event_type == "reaction" or same_doc) and m.actor != lead.actor:
@@ -153,7 +161,7 @@ def _match_score(m: Mention, mw: tuple[date, date] | None, e: _Event) -> float |
 
 
 def _side(m: Mention) -> str:
-    """Return whose measure a sanction is: its actor's country ("China MFA" and "China" are one side)."""
+    """Return whose measure a sanction is: its actor's country ("China MFA" and "China")."""
     return m.actor.split()[0] if m.event_type == "sanction" and m.actor else m.actor
 
 
@@ -164,12 +172,14 @@ def _close(a: float | None, b: float | None) -> bool:
 
 
 def _event_ids(events: Sequence[_Event]) -> dict[int, str]:
-    """Return each mention's event id: a hash of its event's founding mention, stable as a corpus grows."""
+    """Return each mention's event id: a hash of the event's first mention."""
     ids: dict[int, str] = {}
     seen: set[str] = set()
     for e in events:
         lead = e.lead
-        digest = hashlib.sha1(f"{lead.doc}|{lead.start}|{lead.event_type}|{lead.value_usd}|{lead.actor}".encode())
+        digest = hashlib.sha1(
+            f"{lead.doc}|{lead.start}|{lead.event_type}|{lead.value_usd}|{lead.actor}".encode()
+        )
         event_id = "E" + digest.hexdigest()[:10]
         while event_id in seen:
             event_id = "E" + hashlib.sha1(event_id.encode()).hexdigest()[:10]
@@ -179,35 +189,55 @@ def _event_ids(events: Sequence[_Event]) -> dict[int, str]:
     return ids
 
 
-# --- DataFrames -------------------------------------------------------------------------------------
+# --- DataFrames ---------------------------------------------------------------------
 
-def mention_records(mentions: Sequence[Mention], docs: Sequence[Document]) -> list[dict[str, object]]:
-    """Return one plain record per mention: the contract's columns and the page's provenance columns."""
+
+def mention_records(
+    mentions: Sequence[Mention], docs: Sequence[Document]
+) -> list[dict[str, object]]:
+    """Return one plain record per mention: the contract's columns and the provenance columns."""
     by_doc = {d.doc: d for d in docs}
     records = []
     for m in mentions:
         d = by_doc.get(m.doc)
-        records.append({
-            "doc": m.doc, "event_id": m.event_id, "event_type": m.event_type,
-            "date": m.date.isoformat() if m.date else "", "date_precision": m.date_precision,
-            "date_text": m.date_text, "actor": m.actor, "stance": m.stance,
-            "value_usd": m.value_usd, "value_usd_high": m.value_usd_high,
-            "systems": ";".join(m.systems), "evidence": m.evidence, "start": m.start, "end": m.end,
-            "confidence": m.confidence,
-            "date_end": m.date_end.isoformat() if m.date_end else "", "date_source": m.date_source,
-            "categories": ";".join(m.categories), "value_text": m.value_text, "rule": m.rule,
-            "published": d.published.isoformat() if d and d.published else "",
-            "outlet": d.outlet if d else "", "title": d.title if d else "",
-            "part_of_start": m.extra.get("part_of_start", ""),
-        })
+        records.append(
+            {
+                "doc": m.doc,
+                "event_id": m.event_id,
+                "event_type": m.event_type,
+                "date": m.date.isoformat() if m.date else "",
+                "date_precision": m.date_precision,
+                "date_text": m.date_text,
+                "actor": m.actor,
+                "stance": m.stance,
+                "value_usd": m.value_usd,
+                "value_usd_high": m.value_usd_high,
+                "systems": ";".join(m.systems),
+                "evidence": m.evidence,
+                "start": m.start,
+                "end": m.end,
+                "confidence": m.confidence,
+                "date_end": m.date_end.isoformat() if m.date_end else "",
+                "date_source": m.date_source,
+                "categories": ";".join(m.categories),
+                "value_text": m.value_text,
+                "rule": m.rule,
+                "published": d.published.isoformat() if d and d.published else "",
+                "outlet": d.outlet if d else "",
+                "title": d.title if d else "",
+                "part_of_start": m.extra.get("part_of_start", ""),
+            }
+        )
     return records
 
 
-def mentions_frame(mentions: Sequence[Mention] | Sequence[dict[str, object]],
-                   docs: Sequence[Document] = ()) -> pd.DataFrame:
+def mentions_frame(
+    mentions: Sequence[Mention] | Sequence[dict[str, object]], docs: Sequence[Document] = ()
+) -> pd.DataFrame:
     """Return one row per mention with the contract's columns and the page's provenance columns."""
-    records = mentions if mentions and isinstance(mentions[0], dict) else \
-        mention_records(mentions, docs)  # type: ignore[arg-type]
+    records = (
+        mentions if mentions and isinstance(mentions[0], dict) else mention_records(mentions, docs)
+    )  # type: ignore[arg-type]
     columns = [*names(MENTION_COLUMNS), *names(MENTION_EXTRA_COLUMNS), "part_of_start"]
     frame = pd.DataFrame(records, columns=columns)
     return _typed(frame, (*MENTION_COLUMNS, *MENTION_EXTRA_COLUMNS))
@@ -240,19 +270,28 @@ def timeline_frame(records: Sequence[Mapping[str, object]]) -> pd.DataFrame:
     _link_parts(rows, records)
     frame = _typed(pd.DataFrame(rows, columns=names(TIMELINE_COLUMNS)), TIMELINE_COLUMNS)
     frame = link_reactions(frame)
-    return frame.sort_values(["date", "event_type", "event_id"], na_position="last", kind="stable") \
-        .reset_index(drop=True)
+    return frame.sort_values(
+        ["date", "event_type", "event_id"], na_position="last", kind="stable"
+    ).reset_index(drop=True)
 
 
 def _missing_as_none(value: object) -> object:
-    return None if value is None or value is pd.NA or (isinstance(value, float) and value != value) else value
+    return (
+        None
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value)
+        else value
+    )
 
 
 def _event_row(group: Sequence[Mapping[str, object]]) -> dict[str, object]:
     """Return the timeline row of one event from its mention records."""
+
     def rank(r: Mapping[str, object]) -> tuple[float, float]:
-        return (PRECISION_RANK.get(str(r["date_precision"]), 6) + (r["date_source"] != "timex") * 0.5,
-                -float(r["confidence"] or 0))  # type: ignore[arg-type]
+        return (
+            PRECISION_RANK.get(str(r["date_precision"]), 6) + (r["date_source"] != "timex") * 0.5,
+            -float(r["confidence"] or 0),
+        )  # type: ignore[arg-type]
+
     best = min(group, key=rank)
     value = next((r for r in group if r["value_usd"] is not None), None)
     systems = _joined(r["systems"] for r in group)
@@ -260,20 +299,30 @@ def _event_row(group: Sequence[Mapping[str, object]]) -> dict[str, object]:
     docs = list(dict.fromkeys(str(r["doc"]) for r in group))
     published = [str(r["published"]) for r in group if r["published"]]
     row: dict[str, object] = {
-        "event_id": best["event_id"], "event_type": best["event_type"],
-        "date": best["date"] or None, "date_end": best["date_end"] or None,
-        "date_precision": best["date_precision"], "date_text": best["date_text"],
-        "actor": _most_common(r["actor"] for r in group), "stance": _most_common(r["stance"] for r in group),
+        "event_id": best["event_id"],
+        "event_type": best["event_type"],
+        "date": best["date"] or None,
+        "date_end": best["date_end"] or None,
+        "date_precision": best["date_precision"],
+        "date_text": best["date_text"],
+        "actor": _most_common(r["actor"] for r in group),
+        "stance": _most_common(r["stance"] for r in group),
         "value_usd": value["value_usd"] if value else None,
         "value_usd_high": value["value_usd_high"] if value else None,
-        "counted_usd": None, "part_of": "",
-        "systems": systems, "categories": categories,
+        "counted_usd": None,
+        "part_of": "",
+        "systems": systems,
+        "categories": categories,
         "category": categories.split(";")[0] if categories else "unspecified",
-        "n_mentions": len(group), "n_sources": len(docs), "sources": ";".join(docs),
+        "n_mentions": len(group),
+        "n_sources": len(docs),
+        "sources": ";".join(docs),
         "outlets": ";".join(dict.fromkeys(str(r["outlet"]) for r in group if r["outlet"])),
         "first_report": min(published) if published else None,
         "evidence": max(group, key=lambda r: float(r["confidence"] or 0))["evidence"],  # type: ignore[arg-type]
-        "answers": "", "lag_days": None, "confidence": max(float(r["confidence"] or 0) for r in group),  # type: ignore[arg-type]
+        "answers": "",
+        "lag_days": None,
+        "confidence": max(float(r["confidence"] or 0) for r in group),  # type: ignore[arg-type]
         "corrected": "",
     }
     row["counted_usd"] = row["value_usd"] if row["event_type"] == "approval" else None
@@ -292,9 +341,14 @@ def _most_common(values: Iterable[object]) -> str:
 
 def _link_parts(rows: list[dict[str, object]], mentions: Sequence[Mapping[str, object]]) -> None:
     """Point each part of a package at its total's event, so that the package counts once."""
-    at = {(m["doc"], str(m["start"])): m["event_id"] for m in mentions if not m.get("part_of_start")}
-    total_of = {m["event_id"]: at.get((m["doc"], str(m["part_of_start"]))) for m in mentions
-                if m.get("part_of_start")}
+    at = {
+        (m["doc"], str(m["start"])): m["event_id"] for m in mentions if not m.get("part_of_start")
+    }
+    total_of = {
+        m["event_id"]: at.get((m["doc"], str(m["part_of_start"])))
+        for m in mentions
+        if m.get("part_of_start")
+    }
     valued = {row["event_id"] for row in rows if row["value_usd"] is not None}
     for row in rows:
         total = total_of.get(row["event_id"])
@@ -305,12 +359,18 @@ def _link_parts(rows: list[dict[str, object]], mentions: Sequence[Mapping[str, o
 
 
 def link_reactions(frame: pd.DataFrame) -> pd.DataFrame:
-    """Link each reaction to the sale it answers (the latest one before it), with the lag in days."""
+    """Link each reaction to the sale it answers (the latest before it), with the lag in days."""
     frame = frame.copy()
     records = frame[["event_id", "event_type", "date", "part_of", "sources"]].to_dict("records")
     rank = {t: i for i, t in enumerate(ANSWERED_TYPES)}
-    sales = sorted((r for r in records if r["event_type"] in rank and not pd.isna(r["date"])
-                    and not r["part_of"]), key=lambda r: r["date"])
+    sales = sorted(
+        (
+            r
+            for r in records
+            if r["event_type"] in rank and not pd.isna(r["date"]) and not r["part_of"]
+        ),
+        key=lambda r: r["date"],
+    )
     days = [r["date"] for r in sales]
     by_source: dict[str, list[dict[str, object]]] = defaultdict(list)
     for r in sales:
@@ -329,14 +389,22 @@ def link_reactions(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _answered_sale(reaction: Mapping[str, object], sales: Sequence[dict[str, object]], days: Sequence[object],
-                   by_source: Mapping[str, Sequence[dict[str, object]]],
-                   rank: Mapping[str, int]) -> dict[str, object] | None:
-    """Return the sale a reaction answers: one its own sources report if any, the latest before it."""
+def _answered_sale(
+    reaction: Mapping[str, object],
+    sales: Sequence[dict[str, object]],
+    days: Sequence[object],
+    by_source: Mapping[str, Sequence[dict[str, object]]],
+    rank: Mapping[str, int],
+) -> dict[str, object] | None:
+    """Return the sale a reaction answers: one its sources report if any, the latest before it."""
     when = reaction["date"]
     earliest = when - pd.Timedelta(days=ANSWER_WINDOW_DAYS)  # type: ignore[operator]
-    shared = [s for doc in str(reaction["sources"]).split(";") for s in by_source.get(doc, ())
-              if earliest <= s["date"] <= when]  # type: ignore[operator]
+    shared = [
+        s
+        for doc in str(reaction["sources"]).split(";")
+        for s in by_source.get(doc, ())
+        if earliest <= s["date"] <= when
+    ]  # type: ignore[operator]
     if not shared:
         hi = bisect_right(days, when)  # type: ignore[arg-type]
         lo = bisect_left(days, earliest)  # type: ignore[arg-type]
@@ -348,9 +416,15 @@ def _answered_sale(reaction: Mapping[str, object], sales: Sequence[dict[str, obj
 
 def summary(row: Mapping[str, object]) -> str:
     """Return one line in words: who did what, when, for how much."""
-    what = {"approval": "approved a sale", "plan_or_talks": "plan or talks", "delivery": "delivery",
-            "budget": "defence budget", "reaction": "responded", "sanction": "sanctions",
-            "other": "background"}.get(str(row["event_type"]), str(row["event_type"]))
+    what = {
+        "approval": "approved a sale",
+        "plan_or_talks": "plan or talks",
+        "delivery": "delivery",
+        "budget": "defence budget",
+        "reaction": "responded",
+        "sanction": "sanctions",
+        "other": "background",
+    }.get(str(row["event_type"]), str(row["event_type"]))
     parts = [f"{row['actor'] or 'Unknown'}: {what}"]
     if row.get("stance"):
         parts.append(f"({row['stance']})")
@@ -363,11 +437,13 @@ def summary(row: Mapping[str, object]) -> str:
 
 def format_usd(low: float, high: float | None = None) -> str:
     """Return '$1.8 billion' or '$7–10 billion' for a value or a range."""
+
     def one(v: float) -> str:
         for unit, size in (("billion", 1e9), ("million", 1e6)):
             if abs(v) >= size:
                 return f"{v / size:,.3f}".rstrip("0").rstrip(".") + f" {unit}"
         return f"{v:,.0f}"
+
     if high is not None and high == high and high != low:
         return f"${one(low)} to ${one(high)}"
     return f"${one(low)}"

@@ -97,8 +97,17 @@ def _run_dates(args: argparse.Namespace) -> int:
             doc = dataclasses.replace(doc, published=args.published, published_source="user")
         skip = [(b.start, b.end) for b in doc.boilerplate]
         for t in tag(doc.text, published, skip=skip):
-            writer({"doc": doc.doc, "start": t.start, "end": t.end, "text": t.text,
-                    "type": t.type, "value": t.value, "anchor": t.anchor})
+            writer(
+                {
+                    "doc": doc.doc,
+                    "start": t.start,
+                    "end": t.end,
+                    "text": t.text,
+                    "type": t.type,
+                    "value": t.value,
+                    "anchor": t.anchor,
+                }
+            )
     return EXIT_SKIPPED if errors else EXIT_OK
 
 
@@ -112,12 +121,14 @@ def _run_events(args: argparse.Namespace) -> int:
 
 
 def write_frame(frame: pd.DataFrame, fmt: str, out: TextIO) -> None:
-    """Write a DataFrame as CSV or JSON lines: missing values empty (null), whole numbers without '.0'."""
+    """Write a DataFrame as CSV or JSON lines: missing values empty, whole numbers without '.0'."""
     import pandas as pd  # only the events command needs it: dates and docs start faster without
 
     if fmt == "jsonl":
         if len(frame):
-            out.write(frame.to_json(orient="records", lines=True, force_ascii=False, double_precision=15))
+            out.write(
+                frame.to_json(orient="records", lines=True, force_ascii=False, double_precision=15)
+            )
         return
     cells = frame.copy()
     for name in cells.columns:
@@ -135,14 +146,19 @@ def write_rows(rows: Iterable[dict[str, object]], header: list[str], fmt: str, o
 
 def _writer(header: list[str], fmt: str, out: TextIO):  # type: ignore[no-untyped-def]
     if fmt == "jsonl":
+
         def write_json(row: dict[str, object]) -> None:
-            out.write(json.dumps({k: _plain(row.get(k)) for k in header}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps({k: _plain(row.get(k)) for k in header}, ensure_ascii=False) + "\n"
+            )
+
         return write_json
     csv_writer = csv.DictWriter(out, fieldnames=header, extrasaction="ignore", lineterminator="\n")
     csv_writer.writeheader()
 
     def write_csv(row: dict[str, object]) -> None:
         csv_writer.writerow({k: _cell(row.get(k)) for k in header})
+
     return write_csv
 
 

@@ -29,8 +29,9 @@ DEFAULT_CACHE_DIR = Path.home() / ".cache" / "timeline"
 Progress = Callable[[float], None]
 
 
-def analyse(docs: Sequence[Document], progress: Progress | None = None,
-            use_cache: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+def analyse(
+    docs: Sequence[Document], progress: Progress | None = None, use_cache: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (mentions, timeline) for a corpus, from the cache when nothing in it changed."""
     key = corpus_key(docs)
     path = cache_dir() / f"corpus-{key}.pkl"
@@ -66,7 +67,9 @@ def extract_all(docs: Sequence[Document], progress: Progress | None = None) -> l
         global _DOCS
         _DOCS = docs
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("fork")
+            ) as pool:
                 for n, found in enumerate(pool.map(_extract_inherited, bounds)):
                     results.extend(found)
                     if progress:
@@ -78,7 +81,7 @@ def extract_all(docs: Sequence[Document], progress: Progress | None = None) -> l
     return [m for found in results for m in found]
 
 
-#: the documents of the extraction under way: forked workers inherit them, so nothing is sent to them
+#: the documents of the extraction under way: forked workers inherit them
 _DOCS: Sequence[Document] = ()
 
 

@@ -16,7 +16,6 @@ from timeline.sentences import sentence_spans
 from timeline.systems import find_systems
 from timeline.temporal import tag, value_interval
 
-
 #: lower-cases ASCII letters only, so that offsets into the lowered text stay those of the original
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
@@ -35,9 +34,11 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 
 #: what a sale sells, when the sentence names the weapons instead of "a sale"
-WEAPON_NOUNS = (r"(?:tanks?|missiles?|jets?|fighters?|aircraft|launchers?|systems?|howitzers?|torpedoe?s?|drones?|"
-                r"munitions|rockets?|radars?|helicopters?|vehicles?|rounds|pods|mines|ships?|frigates?|"
-                r"submarines?|artillery|ammunition|spare\s+parts|parts)")
+WEAPON_NOUNS = (
+    r"(?:tanks?|missiles?|jets?|fighters?|aircraft|launchers?|systems?|howitzers?|torpedoe?s?|drones?|"
+    r"munitions|rockets?|radars?|helicopters?|vehicles?|rounds|pods|mines|ships?|frigates?|"
+    r"submarines?|artillery|ammunition|spare\s+parts|parts)"
+)
 
 
 # --- cue words: what makes a sentence report an event ------------------------------------------
@@ -48,7 +49,8 @@ APPROVAL_CUES = _rx(
     r"equipment|cases|notifications?|" + WEAPON_NOUNS + r")\b",
     r"\b(?:approv|clear)(?:ed|es|s)\s+(?:us)?\$",
     r"\bapprov(?:ed|es|ing)\s+(?:the\s+|a\s+)?(?:possible\s+|potential\s+)?(?:sale|transfer)",
-    r"\bapproves?\s+\$", r"\bapproved\s+\$",
+    r"\bapproves?\s+\$",
+    r"\bapproved\s+\$",
     r"\b(?:notified|notifies|notify|notifying|informed|told)\s+(?:the\s+)?(?:U\.?S\.?\s+)?Congress\b",
     r"\bnotif(?:ies|ied|y|ying)\s+(?:\S+\s+){0,4}?(?:cases?|sales?|packages?)\b",
     r"\b(?:sale|package|deal|case)s?\s+(?:(?:that\s+)?(?:was|were)\s+)?(?:announced|approved|notified|cleared)\s+"
@@ -74,7 +76,9 @@ PLAN_CUES = _rx(
     r"\b(?:is|are|was|were)\s+(?:set|poised|expected|likely|preparing)\s+to\s+(?:approve|sell|notify|announce|report|offer)",
     r"\bin\s+talks\b|\bnegotiat(?:ing|ions?|ed)\b|\btalks\s+(?:on|over|about|for)\b",
     r"\b(?:potential|possible|proposed|planned|prospective)\s+(?:arms\s+)?(?:deal|sale|package|purchase)s?\b",
-    r"\brequested\b", r"\brequests?\s+(?:to|for(?!\s+comment)|a|an|the|that)\b", r"\bletters?\s+of\s+request\b",
+    r"\brequested\b",
+    r"\brequests?\s+(?:to|for(?!\s+comment)|a|an|the|that)\b",
+    r"\bletters?\s+of\s+request\b",
     r"\bseek(?:s|ing)?\s+to\s+(?:buy|purchase|acquire)\b|\bwants?\s+to\s+(?:buy|purchase|acquire)\b",
     r"\b(?:considering|weighing)\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:sale|package|request)",
     r"\b(?:arms\s+)?(?:procurement|sales)\s+plan\b",
@@ -86,10 +90,13 @@ DELIVERY_CUES = _rx(
     r"\b(?:delivered|received|receives)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:first|second|last|final|initial|"
     r"batch|shipment|\d+|[a-z]+\s+(?:batch|shipment))",
     r"\b(?:was|were|been|being)\s+(?:delivered|unloaded|shipped)\b",
-    r"\b(?:arrived|arrive)\s+in\s+Taiwan\b", r"\bhanded\s+over\b",
+    r"\b(?:arrived|arrive)\s+in\s+Taiwan\b",
+    r"\bhanded\s+over\b",
 )
 #: the buyer's defence budget moving
-BUDGET_NOUN = _rx(r"\b(?:defen[cs]e|military|special)\s+(?:\w+\s+)?(?:budgets?|spending|expenditures?)\b")
+BUDGET_NOUN = _rx(
+    r"\b(?:defen[cs]e|military|special)\s+(?:\w+\s+)?(?:budgets?|spending|expenditures?)\b"
+)
 BUDGET_MOVES = _rx(
     r"\b(?:rais|increas|boost|propos|prioriti[sz]|allocat|earmark|hik|unveil|pass|approv|cut|"
     r"slash|expand|double|set\s+aside)\w*\b",
@@ -100,49 +107,99 @@ SANCTION_CUES = _rx(
     r"\bsanction(?:ed|s|ing)\s+(?:\S+\s+){0,4}?(?:firms?|compan\w+|contractors?|lockheed|raytheon|boeing|"
     r"executives?|individuals?|entities|makers?|manufacturers?|units?|subsidiar\w+)\b",
     r"\bsanctions\s+(?:on|against)\s+(?:\S+\s+){0,4}?(?:firms?|compan\w+|contractors?|lockheed|raytheon|boeing|"
-    r"executives?|individuals?|entities|makers?|manufacturers?)\b", r"\bunreliable\s+entit(?:y|ies)\s+list\b",
-    r"\bexport\s+control\s+list\b", r"\bblacklist(?:ed|s)?\b",
+    r"executives?|individuals?|entities|makers?|manufacturers?)\b",
+    r"\bunreliable\s+entit(?:y|ies)\s+list\b",
+    r"\bexport\s+control\s+list\b",
+    r"\bblacklist(?:ed|s)?\b",
     r"\bsuspend(?:ed|s|ing)?\b[^.;]{0,40}\b(?:exchanges?|cooperation|talks|dialogue|contacts?|visits?)\b",
 )
 #: a statement: said, slammed, urged, welcomed...
 SPEECH_CUES = _rx(
-    r"\bsa(?:id|ys)\b", r"\bstated\b", r"\btold\b", r"\bstress(?:ed|es)\b", r"\bemphasi[sz](?:ed|es)\b",
-    r"\bslamm?(?:ed|s)\b", r"\bcondemn(?:ed|s)?\b", r"\bcriticis(?:ed|es)\b", r"\bcriticiz(?:ed|es)\b",
-    r"\bdenounc(?:ed|es)\b", r"\bprotest(?:ed|s)\b", r"\boppos(?:ed|es)\b", r"\burg(?:ed|es)\b",
-    r"\bwarn(?:ed|s|ing)\b", r"\bvow(?:ed|s)\b", r"\bcalled\b", r"\bdescrib(?:ed|es)\b",
-    r"\baccus(?:ed|es)\b", r"\bwelcom(?:ed|es)\b", r"\bthank(?:ed|s)\b", r"\bprais(?:ed|es)\b",
-    r"\bexpress(?:ed|es)\b", r"\bdeclin(?:ed|es)\s+to\s+comment\b", r"\brespond(?:ed|s)\b",
-    r"\blodg(?:ed|es)\b", r"\bsupports\b", r"\bsupported\b",
-    r"\breiterat(?:ed|es)\b", r"\binsist(?:ed|s)\b", r"\bdemand(?:ed|s)\b", r"\bsummon(?:ed|s)\b",
+    r"\bsa(?:id|ys)\b",
+    r"\bstated\b",
+    r"\btold\b",
+    r"\bstress(?:ed|es)\b",
+    r"\bemphasi[sz](?:ed|es)\b",
+    r"\bslamm?(?:ed|s)\b",
+    r"\bcondemn(?:ed|s)?\b",
+    r"\bcriticis(?:ed|es)\b",
+    r"\bcriticiz(?:ed|es)\b",
+    r"\bdenounc(?:ed|es)\b",
+    r"\bprotest(?:ed|s)\b",
+    r"\boppos(?:ed|es)\b",
+    r"\burg(?:ed|es)\b",
+    r"\bwarn(?:ed|s|ing)\b",
+    r"\bvow(?:ed|s)\b",
+    r"\bcalled\b",
+    r"\bdescrib(?:ed|es)\b",
+    r"\baccus(?:ed|es)\b",
+    r"\bwelcom(?:ed|es)\b",
+    r"\bthank(?:ed|s)\b",
+    r"\bprais(?:ed|es)\b",
+    r"\bexpress(?:ed|es)\b",
+    r"\bdeclin(?:ed|es)\s+to\s+comment\b",
+    r"\brespond(?:ed|s)\b",
+    r"\blodg(?:ed|es)\b",
+    r"\bsupports\b",
+    r"\bsupported\b",
+    r"\breiterat(?:ed|es)\b",
+    r"\binsist(?:ed|s)\b",
+    r"\bdemand(?:ed|s)\b",
+    r"\bsummon(?:ed|s)\b",
     r"\bissu(?:ed|es)\s+(?:a\s+)?statement\b",
 )
 #: the sentence is about arms, not trade or diplomacy in general
 ARMS_CONTEXT = _rx(
-    r"\barms\b", r"\bweapons?\b", r"\bmilitary\s+(?:equipment|sales?|hardware|aid)\b", r"\bmissiles?\b",
-    r"\bsale\b", r"\bsales\b", r"\bpackage\b", r"\bdefen[cs]e\s+(?:articles|equipment|deal)\b",
-    r"\bjets?\b", r"\bfighters?\b", r"\bdrones?\b", r"\btanks?\b", r"\bFMS\b", r"\bnotifications?\b",
+    r"\barms\b",
+    r"\bweapons?\b",
+    r"\bmilitary\s+(?:equipment|sales?|hardware|aid)\b",
+    r"\bmissiles?\b",
+    r"\bsale\b",
+    r"\bsales\b",
+    r"\bpackage\b",
+    r"\bdefen[cs]e\s+(?:articles|equipment|deal)\b",
+    r"\bjets?\b",
+    r"\bfighters?\b",
+    r"\bdrones?\b",
+    r"\btanks?\b",
+    r"\bFMS\b",
+    r"\bnotifications?\b",
 )
 #: what a delivery delivers
-DELIVERED_THINGS = _rx(r"\b(?:arms|weapons?|tanks?|jets?|aircraft|fighters?|missiles?|launchers?|systems?|"
-                       r"drones?|helicopters?|howitzers?|equipment|munitions|ammunition|rockets?|vehicles?|"
-                       r"ships?|frigates?|radars?|batch|shipment)\b")
+DELIVERED_THINGS = _rx(
+    r"\b(?:arms|weapons?|tanks?|jets?|aircraft|fighters?|missiles?|launchers?|systems?|"
+    r"drones?|helicopters?|howitzers?|equipment|munitions|ammunition|rockets?|vehicles?|"
+    r"ships?|frigates?|radars?|batch|shipment)\b"
+)
 #: a clause looking ahead or hedged: "is set to approve", "could approve"
 MODAL_BEFORE = _re(
     r"\b(?:set|poised|expected|likely|plans?|planning|preparing|about|going|intends?|seeks?|wants?)\s+to\s+"
-    r"(?:\w+\s+)?$|\b(?:would|will|could|may|might|should|to)\s+(?:\w+\s+)?$")
+    r"(?:\w+\s+)?$|\b(?:would|will|could|may|might|should|to)\s+(?:\w+\s+)?$"
+)
 #: a clause that only imagines the event: "until the U.S. issues a formal notification"
 HYPOTHETICAL_BEFORE = _re(r"\b(?:until|unless|if|once|before|whether)\b[^,;]{0,40}$")
 #: "the newly announced package", "the latest approved sale": a participle naming a sale, not an act
-ADJECTIVAL_BEFORE = _re(r"\b(?:the|a|an|this|that|its|latest|newly|recently|previously|already)\s+$")
-#: an opening phrase about what the sentence answers: "In response to the plan to expand arms sales, ..."
-RESPONSE_OPENING = _re(r"^\s*(?:in\s+response\s+to|responding\s+to|reacting\s+to|asked\s+about|"
-                              r"commenting\s+on|in\s+reaction\s+to)\b[^,]*,")
+ADJECTIVAL_BEFORE = _re(
+    r"\b(?:the|a|an|this|that|its|latest|newly|recently|previously|already)\s+$"
+)
+#: an opening about what the sentence answers: "In response to the plan to expand arms sales, ..."
+RESPONSE_OPENING = _re(
+    r"^\s*(?:in\s+response\s+to|responding\s+to|reacting\s+to|asked\s+about|"
+    r"commenting\s+on|in\s+reaction\s+to)\b[^,]*,"
+)
 #: words that make the event an earlier one than the article's: "the recent announcement"
-EARLIER_CUES = _re(r"\b(?:recent(?:ly)?|earlier|previous(?:ly)?|prior|former|past|last\s+year's)\s+(?:\w+\s+){0,3}$")
-NEGATION_BEFORE = _re(r"\b(?:not|n't|never|no|without|yet\s+to|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$")
+EARLIER_CUES = _re(
+    r"\b(?:recent(?:ly)?|earlier|previous(?:ly)?|prior|former|past|last\s+year's)\s+(?:\w+\s+){0,3}$"
+)
+NEGATION_BEFORE = _re(
+    r"\b(?:not|n't|never|no|without|yet\s+to|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$"
+)
 #: sums over many sales: a value that belongs to no single sale
 AGGREGATE_CUES = _rx(
-    r"\bcumulative\b", r"\bso\s+far\b", r"\bto\s+date\b", r"\bin\s+recent\s+years\b",
+    r"\bcumulative\b",
+    r"\bso\s+far\b",
+    r"\bto\s+date\b",
+    r"\bin\s+recent\s+years\b",
     r"\badd\s+up\s+to\b.{0,40}\bsince\b",
     r"\bduring\s+(?:\w+['’]s\s+)?(?:first\s+|second\s+|previous\s+|last\s+)?(?:term|administration|presidency|tenure)\b",
     r"\bsince\s+(?:\d{4}|taking|he\s+took|she\s+took)\b",
@@ -151,58 +208,136 @@ AGGREGATE_CUES = _rx(
 #: a sentence that only restates the sale already reported: "The $2.37 billion sale ..."
 ANAPHORA = _rx(
     r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:sales|packages|deals|notifications)\b",
-    r"\bestimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)\b", r"\b(?:is|are|was|were)\s+(?:valued|worth)\b",
-    r"\b(?:the|this|that)\s+(?:potential|possible|proposed|planned|prospective)\s+(?:arms\s+)?(?:sale|package|deal)\b",r"\b(?:the|this|that)\s+(?:\\?\$[\d.,]+\s*(?:million|billion|bn|m)\s+)?(?:arms\s+)?(?:sale|package|deal)\b",
-               r"^\s*(?:additionally|also|in\s+addition|separately|the\s+package|it)\b", r"\bwhich\s+includes?\b")
+    r"\bestimated\s+(?:total\s+)?(?:case\s+)?(?:cost|value)\b",
+    r"\b(?:is|are|was|were)\s+(?:valued|worth)\b",
+    r"\b(?:the|this|that)\s+(?:potential|possible|proposed|planned|prospective)\s+(?:arms\s+)?(?:sale|package|deal)\b",
+    r"\b(?:the|this|that)\s+(?:\\?\$[\d.,]+\s*(?:million|billion|bn|m)\s+)?(?:arms\s+)?(?:sale|package|deal)\b",
+    r"^\s*(?:additionally|also|in\s+addition|separately|the\s+package|it)\b",
+    r"\bwhich\s+includes?\b",
+)
 
 #: stance cue words, strongest kind first: a neutral non-answer beats the words around it
 NEUTRAL_CUES = _rx(
-    r"\bdeclin(?:ed|es)\s+to\s+comment\b", r"\b(?:no|without)\s+comment\b", r"\bwould\s+not\s+(?:comment|confirm)\b",
-    r"\bdid\s+not\s+(?:comment|confirm)\b", r"\bno\s+official\s+statements?\b", r"\bspeculation\b",
-    r"\bmedia\s+(?:assumption|reports?\s+speculation)\b", r"\broutine\b", r"\bsmooth\s+communication\b",
+    r"\bdeclin(?:ed|es)\s+to\s+comment\b",
+    r"\b(?:no|without)\s+comment\b",
+    r"\bwould\s+not\s+(?:comment|confirm)\b",
+    r"\bdid\s+not\s+(?:comment|confirm)\b",
+    r"\bno\s+official\s+statements?\b",
+    r"\bspeculation\b",
+    r"\bmedia\s+(?:assumption|reports?\s+speculation)\b",
+    r"\broutine\b",
+    r"\bsmooth\s+communication\b",
     r"\bneither\s+confirm(?:ed)?\s+nor\s+den(?:y|ied)\b",
 )
 OPPOSE_CUES = _rx(
-    r"\boppos(?:e|es|ed|ing|ition)\b", r"\bcondemn", r"\bslamm?(?:ed|s)?\b", r"\bdenounc", r"\bprotest",
-    r"\bcriticis", r"\bcriticiz", r"\bviolat", r"\bred\s+line\b",
+    r"\boppos(?:e|es|ed|ing|ition)\b",
+    r"\bcondemn",
+    r"\bslamm?(?:ed|s)?\b",
+    r"\bdenounc",
+    r"\bprotest",
+    r"\bcriticis",
+    r"\bcriticiz",
+    r"\bviolat",
+    r"\bred\s+line\b",
     r"\burg(?:ed|es|ing)\b[^.;]{0,60}?\b(?:stop|halt|cease|cancel|revoke|refrain|cautious|abide|adhere|not\s+to|end)\b",
-    r"\bpawns?\b", r"\banti-china\b", r"\bsummon(?:ed|s)\b", r"\bcollu", r"\bdoomed\b", r"\bfutile\b", r"\bthwart",
-    r"\bwarn(?:ed|s|ing)?\b", r"\baccus", r"\bdamag", r"\binterfer", r"\bprovocat", r"\bdissatisf",
-    r"\bplay(?:ing)?\s+with\s+fire\b", r"\bsanction", r"\bcountermeasure", r"\bbreach", r"\bundermin",
-    r"\bescalat", r"\bstern\b", r"\bsolemn\s+representations\b", r"\bresolutely\b", r"\bstop\s+arms\s+sales\b",
-    r"\bseparatis", r"\bwrong\s+signal\b", r"\bcautious\b",
+    r"\bpawns?\b",
+    r"\banti-china\b",
+    r"\bsummon(?:ed|s)\b",
+    r"\bcollu",
+    r"\bdoomed\b",
+    r"\bfutile\b",
+    r"\bthwart",
+    r"\bwarn(?:ed|s|ing)?\b",
+    r"\baccus",
+    r"\bdamag",
+    r"\binterfer",
+    r"\bprovocat",
+    r"\bdissatisf",
+    r"\bplay(?:ing)?\s+with\s+fire\b",
+    r"\bsanction",
+    r"\bcountermeasure",
+    r"\bbreach",
+    r"\bundermin",
+    r"\bescalat",
+    r"\bstern\b",
+    r"\bsolemn\s+representations\b",
+    r"\bresolutely\b",
+    r"\bstop\s+arms\s+sales\b",
+    r"\bseparatis",
+    r"\bwrong\s+signal\b",
+    r"\bcautious\b",
 )
 SUPPORT_CUES = _rx(
-    r"\bwelcom", r"\bsupport(?:s|ed|ing)?\b", r"\bthank", r"\bgrateful\b", r"\bappreciat", r"\bbreakthrough\b",
-    r"\bbolster", r"\bstrengthen", r"\bgreat\s+importance\b", r"\breaffirm", r"\benhanc", r"\bboost",
-    r"\bcommitment\b", r"\bassist", r"\bpartnership\b", r"\bpraise", r"\bdeterrence\b",
+    r"\bwelcom",
+    r"\bsupport(?:s|ed|ing)?\b",
+    r"\bthank",
+    r"\bgrateful\b",
+    r"\bappreciat",
+    r"\bbreakthrough\b",
+    r"\bbolster",
+    r"\bstrengthen",
+    r"\bgreat\s+importance\b",
+    r"\breaffirm",
+    r"\benhanc",
+    r"\bboost",
+    r"\bcommitment\b",
+    r"\bassist",
+    r"\bpartnership\b",
+    r"\bpraise",
+    r"\bdeterrence\b",
     r"\burg(?:ed|es|ing)\b[^.;]{0,60}?\b(?:speed\s+up|expedite|accelerate|approve|deliver|fast-track)",
 )
 
-#: what a speaker's statement about a sale almost always is, when its words give no stance of their own
+#: the stance a speaker's statement on a sale nearly always has, when its words give none
 STANCE_PRIOR = {
-    "China": "oppose", "China MFA": "oppose", "China MND": "oppose", "Taiwan Affairs Office": "oppose",
-    "People's Daily": "oppose", "Global Times": "oppose", "Xinhua": "oppose", "CCTV": "oppose",
-    "China PLA": "oppose", "China NPC": "oppose",
-    "Taiwan MND": "support", "Taiwan Presidential Office": "support", "Taiwan President": "support",
-    "Taiwan MOFA": "support", "Taiwan government": "support",
+    "China": "oppose",
+    "China MFA": "oppose",
+    "China MND": "oppose",
+    "Taiwan Affairs Office": "oppose",
+    "People's Daily": "oppose",
+    "Global Times": "oppose",
+    "Xinhua": "oppose",
+    "CCTV": "oppose",
+    "China PLA": "oppose",
+    "China NPC": "oppose",
+    "Taiwan MND": "support",
+    "Taiwan Presidential Office": "support",
+    "Taiwan President": "support",
+    "Taiwan MOFA": "support",
+    "Taiwan government": "support",
 }
 #: a habit, not an event: "Beijing routinely demands ..."
-HABITUAL_BEFORE = _re(r"\b(?:routinely|usually|typically|habitually|regularly|often|always|repeatedly)\s+(?:\w+\s+)?$")
+HABITUAL_BEFORE = _re(
+    r"\b(?:routinely|usually|typically|habitually|regularly|often|always|repeatedly)\s+(?:\w+\s+)?$"
+)
 #: a dateline opening the story: its date is the report's, not the event's
-DATELINE = re.compile(r"\s*(?:[A-Z][A-Za-z.' ]{1,40},\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-                      r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\)\s*(?:--?|–|—)?|(?:--?|–|—))")
+DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Za-z.' ]{1,40},\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\)\s*(?:--?|–|—)?|(?:--?|–|—))"
+)
 #: actor kinds that report news rather than make it
 MEDIA_KINDS = frozenset({"news agency", "news outlet", "media", "outlet", "ignore"})
 #: actor kinds that speak for the seller
-SELLER_ACTORS = frozenset({
-    "US government", "US State Department", "DSCA", "Pentagon", "White House", "US President", "US Congress",
-})
+SELLER_ACTORS = frozenset(
+    {
+        "US government",
+        "US State Department",
+        "DSCA",
+        "Pentagon",
+        "White House",
+        "US President",
+        "US Congress",
+    }
+)
 #: the seller's executive: its own statements about a sale are sources of it, not reactions to it
 SELLER_EXECUTIVE = SELLER_ACTORS - {"US Congress"}
 #: who approves or plans when the sentence names nobody
-DEFAULT_ACTOR = {"approval": "US government", "plan_or_talks": "US government", "budget": "Taiwan government",
-                 "delivery": "US government"}
+DEFAULT_ACTOR = {
+    "approval": "US government",
+    "plan_or_talks": "US government",
+    "budget": "Taiwan government",
+    "delivery": "US government",
+}
 
 #: how far (characters) a date may sit from the event's verb and still govern it
 GOVERN_WINDOW = 90
@@ -215,36 +350,51 @@ CONFIDENCE = {"timex": 0.9, "reference": 0.85, "published": 0.7, "approximate": 
 #: how far back "a recent approval" may be looked up among the official notifications
 REFERENCE_LOOKBACK_DAYS = 366
 
-#: words before a date that make it approximate
-APPROX_BEFORE = _re(r"\b(?:early|late|mid|beginning\s+of|end\s+of|start\s+of|middle\s+of|around|about|"
-                           r"over|more\s+than|nearly|almost|some|roughly)\s+(?:the\s+)?$")
-APPROX_START = _re(r"(?:early|late|mid|the\s+(?:beginning|end|start|middle)|around|about|over|more\s+than|"
-                          r"nearly|almost|some|roughly)\b")
+#: words that make a date approximate: "early August", "the beginning of August", "over a year ago"
+APPROX_WORDS = r"early|late|mid|around|about|over|more\s+than|nearly|almost|some|roughly"
+APPROX_BEFORE = _re(
+    r"\b(?:" + APPROX_WORDS + r"|(?:beginning|end|start|middle)\s+of)\s+(?:the\s+)?$"
+)
+APPROX_START = _re(r"(?:" + APPROX_WORDS + r"|the\s+(?:beginning|end|start|middle))\b")
 #: a part of the current period that has passed: "earlier this month"
 SO_FAR_IN_PERIOD = _re(r"earlier\s+this\b|(?:so\s+far\s+)?this\s+(?:week|month|year)\s+so\s+far")
 #: words before a date that make it not the event's date
-NOT_EVENT_DATE_BEFORE = _re(r"\b(?:since|until|till|by|before|through|from|ahead\s+of)\s+(?:the\s+|early\s+|late\s+)?$")
+NOT_EVENT_DATE_BEFORE = _re(
+    r"\b(?:since|until|till|by|before|through|from|ahead\s+of)\s+(?:the\s+|early\s+|late\s+)?$"
+)
 #: verbs after which the speaker may follow: "..., said Zhao Lijian"
 INVERTED_SPEECH = _re(r"(?:said|says|added|stated|told|noted|wrote)\b")
 #: a statement carried on by a pronoun: "He urged ...", "The spokesperson added ..."
-CONTINUED_SPEAKER = re.compile(r"\s*(?:He|She|They|The\s+(?:spokes(?:person|man|woman)|ministry|office|official))\b")
+CONTINUED_SPEAKER = re.compile(
+    r"\s*(?:He|She|They|The\s+(?:spokes(?:person|man|woman)|ministry|office|official))\b"
+)
 #: a speaker named by surname only once the full name is known: "..., Zhao said"
-SURNAME_SPEAKS = re.compile(r"\b([A-Z][a-z]{1,15})\s+(?:said|says|added|told|stressed|noted|urged|warned)\b")
+SURNAME_SPEAKS = re.compile(
+    r"\b([A-Z][a-z]{1,15})\s+(?:said|says|added|told|stressed|noted|urged|warned)\b"
+)
 #: a statement about an approval it takes as given
-PRESUPPOSED_APPROVAL = _re(r"\bfor\s+(?:approving|clearing|the\s+approval\s+of)\b|\bwelcom\w*\s+(?:the\s+)?approval\s+of\b")
+PRESUPPOSED_APPROVAL = _re(
+    r"\bfor\s+(?:approving|clearing|the\s+approval\s+of)\b|\bwelcom\w*\s+(?:the\s+)?approval\s+of\b"
+)
 #: a sentence announcing several sales at once, whose amounts come one by one after it
-SEVERAL_SALES = _re(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:\S+\s+){0,3}?"
-                    r"(?:sales|notifications|packages|cases|deals)\b")
-#: an unnamed subject between a named actor and the verb speaks instead: "Taiwan is in talks ..., sources said"
-UNNAMED_SPEAKER = _re(r"\b(?:sources?|officials?|people|analysts?|reports?|experts?|diplomats?|"
-                             r"observers?|lawmakers?|critics?)\s*$")
+SEVERAL_SALES = _re(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:\S+\s+){0,3}?"
+    r"(?:sales|notifications|packages|cases|deals)\b"
+)
+#: an unnamed subject that speaks instead of the actor before it: "Taiwan ..., sources said"
+UNNAMED_SPEAKER = _re(
+    r"\b(?:sources?|officials?|people|analysts?|reports?|experts?|diplomats?|"
+    r"observers?|lawmakers?|critics?)\s*$"
+)
 #: a duration that places an event relative to another: "Weeks earlier", "days later"
 VAGUE_OFFSET = _re(r"\b(?:earlier|ago|before|later|after)\b")
 #: a clause counting from a start: "since Trump took office in January 2017"
 SINCE_CLAUSE = _re(r"\b(?:since|until|till)\b")
 #: a reporting verb right before a date: "confirmed on November 29"
-REPORTED_ON = _re(r"\b(?:said|says|confirmed|announced|stated|reported|notified|approved|told\s+\w+)\s+"
-                         r"(?:(?:late|early|later|earlier)\s+)?(?:on|in|last)\s+$")
+REPORTED_ON = _re(
+    r"\b(?:said|says|confirmed|announced|stated|reported|notified|approved|told\s+\w+)\s+"
+    r"(?:(?:late|early|later|earlier)\s+)?(?:on|in|last)\s+$"
+)
 _QUOTES = re.compile(r"[“\"]([^”\"]{0,400})[”\"]|\(([^()]{0,200})\)")
 
 
@@ -259,7 +409,9 @@ class _Cue:
 def extract_mentions(doc: Document) -> list[Mention]:
     """Return the event mentions of one document, in document order."""
     low = doc.text.lower()
-    if len(low) != len(doc.text):  # a rare letter lowered into two ("İ"): keep offsets, lower ASCII only
+    if len(low) != len(
+        doc.text
+    ):  # a rare letter lowered into two ("İ"): keep offsets, lower ASCII only
         low = doc.text.translate(ASCII_LOWER)
     if not ARMS_CONTEXT.search(low) and not BUDGET_NOUN.search(low):
         return []  # an article about neither arms nor defence budgets has nothing for this timeline
@@ -298,21 +450,32 @@ class _LazyTimexes(Sequence[Timex]):
         return iter(self._all())
 
 
-def _sentence_mentions(doc: Document, low: str, start: int, end: int, timexes: Sequence[Timex],
-                       nxt: tuple[int, int] | None, earlier: list[Mention]) -> list[Mention]:
+def _sentence_mentions(
+    doc: Document,
+    low: str,
+    start: int,
+    end: int,
+    timexes: Sequence[Timex],
+    nxt: tuple[int, int] | None,
+    earlier: list[Mention],
+) -> list[Mention]:
     """Return the mentions of one sentence; `low` is the document's text, ASCII-lowered."""
     text = doc.text
     sentence = low[start:end]
     if _continues_quote(sentence, earlier, text, start):
         return []  # the quote after "..., adding:" is part of the statement already taken
-    if earlier and earlier[-1].event_type in ("reaction", "sanction") and CONTINUED_SPEAKER.match(text, start) \
-            and not SANCTION_CUES.search(sentence):
+    if (
+        earlier
+        and earlier[-1].event_type in ("reaction", "sanction")
+        and CONTINUED_SPEAKER.match(text, start)
+        and not SANCTION_CUES.search(sentence)
+    ):
         return []  # "He urged ...": the same speaker, the same statement
     named = find_actors(text, start, end)
     cue = _event_cue(sentence, named, start)
     money = [m for m in find_money(text, start, end) if m.usd and not m.conversion]
     if cue is not None and _restates_sale(sentence, cue, earlier):
-        cue = None  # "the proposed sale will ...", "TECRO has requested to buy ...": the sale told already
+        cue = None  # "the proposed sale will ...", "has requested to buy ...": a sale told already
     if cue is None:
         _attach_to_previous(doc, low, start, end, money, earlier)
         return []
@@ -321,10 +484,23 @@ def _sentence_mentions(doc: Document, low: str, start: int, end: int, timexes: S
     if cue.event_type in ("reaction", "sanction"):
         found = _reactions(doc, low, start, end, cue, actors, timexes, nxt)
         if found and money and PRESUPPOSED_APPROVAL.search(sentence):
-            # "Taiwan thanks U.S. for approving US$11.1 billion arms packages": the approval, with its value
+            # "Taiwan thanks U.S. for approving US$11.1 billion arms packages": that approval too
             when = _published(doc)  # the thanks is dated; the approval it thanks for is not
-            found += [_mention(doc, start, end, "approval", when, DEFAULT_ACTOR["approval"], "", m, [],
-                               f"presupposed+{when.rule}") for m in money]
+            found += [
+                _mention(
+                    doc,
+                    start,
+                    end,
+                    "approval",
+                    when,
+                    DEFAULT_ACTOR["approval"],
+                    "",
+                    m,
+                    [],
+                    f"presupposed+{when.rule}",
+                )
+                for m in money
+            ]
         return found
     if cue.event_type == "budget" and not _buyer_acts(actors, cue):
         return []
@@ -333,23 +509,39 @@ def _sentence_mentions(doc: Document, low: str, start: int, end: int, timexes: S
         actor = DEFAULT_ACTOR["approval"]  # only the seller's government approves a sale
     when = _governing_date(doc, low, start, end, cue, timexes)
     aggregate = bool(money) and AGGREGATE_CUES.search(sentence) is not None
-    event_type = "other" if aggregate and cue.event_type in ("approval", "plan_or_talks") else cue.event_type
+    event_type = (
+        "other" if aggregate and cue.event_type in ("approval", "plan_or_talks") else cue.event_type
+    )
     if aggregate and when.source != "timex":
         when = _undated(doc)  # a sum over years: no event of this day
-    elif EARLIER_CUES.search(low[max(start, cue.start - 40):cue.start]):
-        when = _When(None, None, "approximate", "", "recalled", "recalled")  # an earlier sale, day unknown
+    elif EARLIER_CUES.search(low[max(start, cue.start - 40) : cue.start]):
+        when = _When(
+            None, None, "approximate", "", "recalled", "recalled"
+        )  # an earlier sale, day unknown
     systems = find_systems(text, start, end)
     amounts = money or [None]
     out = []
     for amount in amounts:
         dated = _notified(doc, when, amount) if event_type == "approval" and amount else when
-        out.append(_mention(doc, start, end, event_type, dated, actor, "", amount, systems,
-                            f"{cue.rule}+{dated.rule}"))
+        out.append(
+            _mention(
+                doc,
+                start,
+                end,
+                event_type,
+                dated,
+                actor,
+                "",
+                amount,
+                systems,
+                f"{cue.rule}+{dated.rule}",
+            )
+        )
     return out
 
 
 def _notified(doc: Document, when: _When, amount: Money) -> _When:
-    """Return the day an approval known only to its year, month or as 'recent' was officially notified."""
+    """Return the day an approval known only to its year, month or as 'recent' was notified."""
     if when.precision in ("day", "week") or amount.high is not None:
         return when
     if when.start is not None and when.end is not None:
@@ -370,16 +562,26 @@ def _event_cue(sentence: str, actors: Sequence[Match] = (), offset: int = 0) -> 
     arms = ARMS_CONTEXT.search(sentence) is not None
     m = SANCTION_CUES.search(masked)
     if m and not NEGATION_BEFORE.search(masked[: m.start()][-30:]):
-        return _Cue("sanction", m.start(), m.end(), "sanction")  # announced ones too: "would impose sanctions"
+        return _Cue(
+            "sanction", m.start(), m.end(), "sanction"
+        )  # announced ones too: "would impose sanctions"
     budget = BUDGET_NOUN.search(masked)
     if budget and BUDGET_MOVES.search(masked) and not _has_stance_speech(masked):
         return _Cue("budget", budget.start(), budget.end(), "budget")
     speech = SPEECH_CUES.search(masked)
     sale = _sale_cue(masked) if arms else None
-    if speech and _reported_by_speaker(sentence, speech.start(), actors, offset) \
-            and (sale is None or speech.start() < sale.start and (sale.event_type == "plan_or_talks"
-                                                                   or _stance(masked) is not None)):
-        return _Cue("reaction", speech.start(), speech.end(), "speech")  # what the speaker says is the event
+    if (
+        speech
+        and _reported_by_speaker(sentence, speech.start(), actors, offset)
+        and (
+            sale is None
+            or speech.start() < sale.start
+            and (sale.event_type == "plan_or_talks" or _stance(masked) is not None)
+        )
+    ):
+        return _Cue(
+            "reaction", speech.start(), speech.end(), "speech"
+        )  # what the speaker says is the event
     if sale is not None:
         return sale
     if speech:
@@ -398,19 +600,31 @@ def _sale_cue(sentence: str) -> _Cue | None:
             if not m:
                 continue
             before = sentence[: m.start()][-40:]
-            participle = m.group()[:1].lower() in "anc"  # approved, notified, cleared: not "the sale, approved"
-            if NEGATION_BEFORE.search(before) or HYPOTHETICAL_BEFORE.search(before) \
-                    or participle and ADJECTIVAL_BEFORE.search(before):
+            participle = (
+                m.group()[:1].lower() in "anc"
+            )  # approved, notified, cleared: not "the sale, approved"
+            if (
+                NEGATION_BEFORE.search(before)
+                or HYPOTHETICAL_BEFORE.search(before)
+                or participle
+                and ADJECTIVAL_BEFORE.search(before)
+            ):
                 continue
             if MODAL_BEFORE.search(before):
                 return _Cue("plan_or_talks", m.start(), m.end(), f"{event_type}-ahead")
-            if event_type == "delivery" and not DELIVERED_THINGS.search(sentence[m.start():m.end() + 80]) \
-                    and not DELIVERED_THINGS.search(sentence[max(0, m.start() - 60):m.start()]):
+            if (
+                event_type == "delivery"
+                and not DELIVERED_THINGS.search(sentence[m.start() : m.end() + 80])
+                and not DELIVERED_THINGS.search(sentence[max(0, m.start() - 60) : m.start()])
+            ):
                 continue  # "delivered the required certification": no weapon changed hands
             return _Cue(event_type, m.start(), m.end(), event_type)
         m = PLAN_CUES.search(sentence)
-        if m and not NEGATION_BEFORE.search(sentence[: m.start()][-30:]) \
-                and not HYPOTHETICAL_BEFORE.search(sentence[: m.start()][-40:]):
+        if (
+            m
+            and not NEGATION_BEFORE.search(sentence[: m.start()][-30:])
+            and not HYPOTHETICAL_BEFORE.search(sentence[: m.start()][-40:])
+        ):
             return _Cue("plan_or_talks", m.start(), m.end(), "plan")
     return None
 
@@ -419,27 +633,33 @@ def _restates_sale(sentence: str, cue: _Cue, earlier: Sequence[Mention]) -> bool
     """Return whether a plan cue only refers back to a sale the article has reported already."""
     if cue.event_type != "plan_or_talks" or not earlier:
         return False
-    said = sentence[cue.start:cue.end]
+    said = sentence[cue.start : cue.end]
     if said.startswith("request") and NOTICE_REQUEST.match(sentence, cue.start):
         return any(m.event_type == "approval" for m in earlier)  # a notice names what was requested
-    if DEFINITE_BEFORE.search(sentence[:cue.start]) and PLAN_ADJECTIVE.match(said):
+    if DEFINITE_BEFORE.search(sentence[: cue.start]) and PLAN_ADJECTIVE.match(said):
         return any(m.event_type in ("approval", "plan_or_talks") for m in earlier)
     return False
 
 
 #: the informal notice to Congress that comes before a formal one: still a plan
-INFORMAL_NOTICE = _re(r"\binformal(?:ly)?\s+(?:\S+\s+){0,2}?notif\w*|\bnotif\w*\s+(?:\S+\s+){0,3}?informally\b")
+INFORMAL_NOTICE = _re(
+    r"\binformal(?:ly)?\s+(?:\S+\s+){0,2}?notif\w*|\bnotif\w*\s+(?:\S+\s+){0,3}?informally\b"
+)
 #: how a notification names what the buyer asked for: "has requested to buy ..."
-NOTICE_REQUEST = _re(r"requested\s+(?:to\s+(?:buy|purchase)|the\s+possible\s+sale|a\s+possible\s+sale)")
+NOTICE_REQUEST = _re(
+    r"requested\s+(?:to\s+(?:buy|purchase)|the\s+possible\s+sale|a\s+possible\s+sale)"
+)
 #: "the proposed sale", "this potential deal": a sale already spoken of
 DEFINITE_BEFORE = _re(r"\b(?:the|this|that|such\s+a)\s+$")
 PLAN_ADJECTIVE = _re(r"(?:potential|possible|proposed|planned|prospective)\b")
 
 
 def _masked(sentence: str) -> str:
-    """Return the sentence with quotes and an opening "In response to ..." phrase blanked out, same length."""
+    """Return the sentence with quotes and an opening "In response to ..." blanked out."""
+
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group())
+
     masked = _QUOTES.sub(blank, sentence)
     return RESPONSE_OPENING.sub(blank, masked)
 
@@ -448,33 +668,47 @@ def _reported_by_speaker(sentence: str, verb: int, actors: Sequence[Match], offs
     """Return whether a named non-seller speaks first and the sale is only what they talk about."""
     if not actors:
         return False
-    speaker = _speaker([a for a in actors if not _object_of_preposition(sentence, a.start - offset)],
-                       _Cue("reaction", verb + offset, verb + offset, "speech"), " " * offset + sentence)
-    return speaker is not None and speaker.name not in SELLER_ACTORS and speaker.category not in MEDIA_KINDS
+    speaker = _speaker(
+        [a for a in actors if not _object_of_preposition(sentence, a.start - offset)],
+        _Cue("reaction", verb + offset, verb + offset, "speech"),
+        " " * offset + sentence,
+    )
+    return (
+        speaker is not None
+        and speaker.name not in SELLER_ACTORS
+        and speaker.category not in MEDIA_KINDS
+    )
 
 
 def _object_of_preposition(sentence: str, local_start: int) -> bool:
-    """Return whether an actor is the object of a preposition ("ties with Taiwan"), so not a subject."""
-    return OBJECT_OF_PREPOSITION.search(sentence[max(0, local_start - 12):local_start]) is not None
+    """Return whether an actor is a preposition's object ("ties with Taiwan"), not a subject."""
+    return (
+        OBJECT_OF_PREPOSITION.search(sentence[max(0, local_start - 12) : local_start]) is not None
+    )
 
 
 #: a word that makes the actor after it an object, not the subject
-OBJECT_OF_PREPOSITION = _re(r"\b(?:with|to|for|from|on|against|toward|towards|into|of|about|over|between|"
-                            r"and|island|in)\s+(?:the\s+)?$")
+OBJECT_OF_PREPOSITION = _re(
+    r"\b(?:with|to|for|from|on|against|toward|towards|into|of|about|over|between|"
+    r"and|island|in)\s+(?:the\s+)?$"
+)
 
 
 def _continues_quote(sentence: str, earlier: Sequence[Mention], text: str, start: int) -> bool:
-    """Return whether a quoted sentence carries on the statement of the sentence just before ("adding:")."""
+    """Return whether a quote carries on the statement just before it ("..., adding:")."""
     if not earlier or sentence.lstrip()[:1] not in "“\"‘'":
         return False
     last = earlier[-1]
-    between = text[last.end:start]
-    return last.event_type in ("reaction", "sanction") and last.evidence.rstrip().endswith(":") \
+    between = text[last.end : start]
+    return (
+        last.event_type in ("reaction", "sanction")
+        and last.evidence.rstrip().endswith(":")
         and len(between.strip()) == 0
+    )
 
 
 def _has_stance_speech(sentence: str) -> bool:
-    """Return whether someone takes a side in the sentence ("firmly supports increasing the budget")."""
+    """Return whether someone takes a side ("firmly supports increasing the budget")."""
     return STANCE_VERBS.search(sentence) is not None
 
 
@@ -490,7 +724,7 @@ def _buyer_acts(actors: Sequence[Match], cue: _Cue) -> bool:
 
 
 def _actor_for(actors: Sequence[Match], cue: _Cue, text: str = "") -> str:
-    """Return the actor of an event: the nearest named one before its verb, else the first after it."""
+    """Return an event's actor: the nearest named one before its verb, else the first after."""
     before = [a for a in actors if a.end <= cue.start and not _object_of_preposition(text, a.start)]
     if before:
         return before[-1].name
@@ -498,22 +732,34 @@ def _actor_for(actors: Sequence[Match], cue: _Cue, text: str = "") -> str:
     return after[0].name if after else ""
 
 
-# --- reactions -------------------------------------------------------------------------------------
+# --- reactions ----------------------------------------------------------------------
 
-_PASSIVE_BY = _re(r"\b(welcom\w*|condemn\w*|criticis\w*|criticiz\w*|prais\w*|oppos\w*|slamm?\w*|"
-                         r"denounc\w*)\s+by\s+")
+_PASSIVE_BY = _re(
+    r"\b(welcom\w*|condemn\w*|criticis\w*|criticiz\w*|prais\w*|oppos\w*|slamm?\w*|"
+    r"denounc\w*)\s+by\s+"
+)
 
 
-def _reactions(doc: Document, low: str, start: int, end: int, cue: _Cue, actors: Sequence[Match],
-               timexes: Sequence[Timex], nxt: tuple[int, int] | None) -> list[Mention]:
-    """Return the statements of a sentence: one per speaker ("welcomed by Taiwan but condemned by China")."""
+def _reactions(
+    doc: Document,
+    low: str,
+    start: int,
+    end: int,
+    cue: _Cue,
+    actors: Sequence[Match],
+    timexes: Sequence[Timex],
+    nxt: tuple[int, int] | None,
+) -> list[Mention]:
+    """Return a sentence's statements, one per speaker ("welcomed by X but condemned by Y")."""
     text = doc.text
     sentence = low[start:end]
     passive = list(_PASSIVE_BY.finditer(sentence))
     if passive and actors:
         out = []
         for m in passive:
-            after = [a for a in actors if a.start >= start + m.end() and a.start - (start + m.end()) < 5]
+            after = [
+                a for a in actors if a.start >= start + m.end() and a.start - (start + m.end()) < 5
+            ]
             if after:
                 verb = _Cue(cue.event_type, start + m.start(), start + m.end(), "passive")
                 stance = _stance(m.group(1)) or "neutral"
@@ -521,21 +767,29 @@ def _reactions(doc: Document, low: str, start: int, end: int, cue: _Cue, actors:
         if out:
             return out
     quoted = _shielded(sentence, start)
-    speaker = _speaker([a for a in actors if not _object_of_preposition(low, a.start)
-                        and not any(q0 <= a.start < q1 for q0, q1 in quoted)], cue, low)
+    speaker = _speaker(
+        [
+            a
+            for a in actors
+            if not _object_of_preposition(low, a.start)
+            and not any(q0 <= a.start < q1 for q0, q1 in quoted)
+        ],
+        cue,
+        low,
+    )
     if speaker is None:
         speaker = _by_surname(doc, start, end, cue)
     if speaker is None:
         return []
-    lead_in = low[max(start, cue.start - 30):cue.start]
+    lead_in = low[max(start, cue.start - 30) : cue.start]
     if HABITUAL_BEFORE.search(lead_in) or NEGATION_BEFORE.search(lead_in):
         return []  # "Beijing routinely demands ...", "had not responded": no statement made
     context = sentence
     if nxt and (sentence.rstrip().endswith(":") or sentence.rstrip().endswith(",")):
-        context += " " + low[nxt[0]:nxt[1]]  # "... said the following:" and the quote after it
+        context += " " + low[nxt[0] : nxt[1]]  # "... said the following:" and the quote after it
     stance = _stance(context)
     if stance is None and nxt:
-        stance = _stance(low[nxt[0]:nxt[1]]) if _continues_speech(text[nxt[0]:nxt[1]]) else None
+        stance = _stance(low[nxt[0] : nxt[1]]) if _continues_speech(text[nxt[0] : nxt[1]]) else None
     if speaker.name in SELLER_EXECUTIVE and cue.event_type == "reaction" and stance != "oppose":
         return []  # the seller's officials describing their own plans are sources, not reactions
     if cue.event_type == "reaction" and not _about_arms(low, sentence):
@@ -545,7 +799,7 @@ def _reactions(doc: Document, low: str, start: int, end: int, cue: _Cue, actors:
 
 
 def _by_surname(doc: Document, start: int, end: int, cue: _Cue) -> Match | None:
-    """Return the speaker named by surname only ("..., Zhao said") when the article gave the full name before."""
+    """Return a speaker named by surname ("..., Zhao said") after the full name was given."""
     m = SURNAME_SPEAKS.search(doc.text, start, end)
     if m is None or not (m.start() <= cue.start <= m.end() or m.end(1) <= cue.start):
         return None
@@ -553,25 +807,36 @@ def _by_surname(doc: Document, start: int, end: int, cue: _Cue) -> Match | None:
     for a in reversed(find_actors(doc.text, 0, start)):
         words = a.text.split()
         if len(words) >= 2 and surname in (words[0], words[-1]):
-            return Match(m.start(1) , m.end(1), surname, a.name, a.category, "surname")
+            return Match(m.start(1), m.end(1), surname, a.name, a.category, "surname")
     return None
 
 
 def _speaker(actors: Sequence[Match], cue: _Cue, text: str = "") -> Match | None:
-    """Return who speaks: the actor nearest before the verb, or right after it ("..., the ministry said")."""
-    before = [a for a in actors if a.end <= cue.start and cue.start - a.end <= 120
-              and not UNNAMED_SPEAKER.search(text[a.end:cue.start])]
+    """Return who speaks: the actor nearest before the verb, or right after ("said X")."""
+    before = [
+        a
+        for a in actors
+        if a.end <= cue.start
+        and cue.start - a.end <= 120
+        and not UNNAMED_SPEAKER.search(text[a.end : cue.start])
+    ]
     if before:
         return before[-1]
-    if not INVERTED_SPEECH.match(text[cue.start:cue.end] if text else ""):
+    if not INVERTED_SPEECH.match(text[cue.start : cue.end] if text else ""):
         return None
-    after = [a for a in actors if a.start >= cue.end and re.fullmatch(r"\s*(?:the\s+)?", text[cue.end:a.start])]
+    after = [
+        a
+        for a in actors
+        if a.start >= cue.end and re.fullmatch(r"\s*(?:the\s+)?", text[cue.end : a.start])
+    ]
     return after[0] if after else None
 
 
 def _continues_speech(sentence: str) -> bool:
     """Return whether a sentence carries on a statement: a quote, or a speaker named again."""
-    return sentence.lstrip()[:1] in "“\"'‘" or bool(re.match(r"\s*(?:It|He|She|They|China|Beijing)\b", sentence))
+    return sentence.lstrip()[:1] in "“\"'‘" or bool(
+        re.match(r"\s*(?:It|He|She|They|China|Beijing)\b", sentence)
+    )
 
 
 def _stance(text: str) -> str | None:
@@ -579,35 +844,51 @@ def _stance(text: str) -> str | None:
     if NEUTRAL_CUES.search(text):
         return "neutral"
     oppose = len(OPPOSE_CUES.findall(text))
-    support = sum(1 for m in SUPPORT_CUES.finditer(text) if not NEGATION_BEFORE.search(text[: m.start()][-25:]))
+    support = sum(
+        1
+        for m in SUPPORT_CUES.finditer(text)
+        if not NEGATION_BEFORE.search(text[: m.start()][-25:])
+    )
     if oppose == support == 0:
         return None
     return "oppose" if oppose >= support else "support"
 
 
 def _about_arms(low: str, sentence: str) -> bool:
-    """Return whether a statement belongs on an arms timeline: it or its (lowered) article is about arms sales."""
+    """Return whether a statement belongs here: it or its (lowered) article is about arms sales."""
     if ARMS_CONTEXT.search(sentence):
         return True
     return _article_about_arms(low)
 
 
-_ARMS_SALE = _re(r"\barms\b|\bweapons?\s+(?:sales?|package)|\bsale\s+of\b|\bmilitary\s+sales?\b|"
-                 r"\bnotifications?\b|\bdefen[cs]e\s+security\s+cooperation\s+agency\b|\bdsca\b")
+_ARMS_SALE = _re(
+    r"\barms\b|\bweapons?\s+(?:sales?|package)|\bsale\s+of\b|\bmilitary\s+sales?\b|"
+    r"\bnotifications?\b|\bdefen[cs]e\s+security\s+cooperation\s+agency\b|\bdsca\b"
+)
 
 
 def _article_about_arms(text: str) -> bool:
     return _ARMS_SALE.search(text) is not None
 
 
-def _reaction(doc: Document, low: str, start: int, end: int, cue: _Cue, actor: str, stance: str,
-              timexes: Sequence[Timex]) -> Mention:
+def _reaction(
+    doc: Document,
+    low: str,
+    start: int,
+    end: int,
+    cue: _Cue,
+    actor: str,
+    stance: str,
+    timexes: Sequence[Timex],
+) -> Mention:
     when = _governing_date(doc, low, start, end, cue, timexes)
-    return _mention(doc, start, end, cue.event_type, when, actor, stance, None, [],
-                    f"{cue.rule}+{when.rule}")
+    return _mention(
+        doc, start, end, cue.event_type, when, actor, stance, None, [], f"{cue.rule}+{when.rule}"
+    )
 
 
-# --- dates ------------------------------------------------------------------------------------------
+# --- dates --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _When:
@@ -619,9 +900,10 @@ class _When:
     rule: str
 
 
-def _governing_date(doc: Document, low: str, start: int, end: int, cue: _Cue,
-                    timexes: Sequence[Timex]) -> _When:
-    """Return the date that governs the event: its own temporal expression, else the publication date."""
+def _governing_date(
+    doc: Document, low: str, start: int, end: int, cue: _Cue, timexes: Sequence[Timex]
+) -> _When:
+    """Return the date that governs the event: its own expression, else the publication date."""
     best: tuple[float, Timex] | None = None
     sentence = low[start:end]
     shielded = _shielded(sentence, start)
@@ -631,14 +913,20 @@ def _governing_date(doc: Document, low: str, start: int, end: int, cue: _Cue,
     for t in timexes:
         if t.start < start or t.end > end or t.rule == "name":
             continue
-        if t.type == "DURATION" and VAGUE_OFFSET.search(low, t.start, t.end) and t.start - start <= 3:
-            return _When(None, None, "approximate", t.text, "timex", "vague")  # "Weeks earlier, ..."
+        if (
+            t.type == "DURATION"
+            and VAGUE_OFFSET.search(low, t.start, t.end)
+            and t.start - start <= 3
+        ):
+            return _When(
+                None, None, "approximate", t.text, "timex", "vague"
+            )  # "Weeks earlier, ..."
         if t.type not in ("DATE", "TIME"):
             continue
         if any(a <= t.start and t.end <= b for a, b in shielded):
             continue  # inside a quote or brackets: someone else's date
-        before = low[max(start, t.start - 25): t.start]
-        clause = low[max(start, low.rfind(",", start, t.start) + 1): t.start]
+        before = low[max(start, t.start - 25) : t.start]
+        clause = low[max(start, low.rfind(",", start, t.start) + 1) : t.start]
         if NOT_EVENT_DATE_BEFORE.search(before) or SINCE_CLAUSE.search(clause):
             continue
         score = _govern_score(t, start, cue)
@@ -656,12 +944,16 @@ def _shielded(sentence: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _govern_score(t: Timex, start: int, cue: _Cue) -> float | None:
-    """Return how strongly a date governs the event verb (higher is stronger), None when it cannot."""
-    if t.start - start <= 3:  # "On Wednesday, ...": a sentence-initial date governs the whole sentence
+    """Return how strongly a date governs the event verb (higher is stronger), or None."""
+    if (
+        t.start - start <= 3
+    ):  # "On Wednesday, ...": a sentence-initial date governs the whole sentence
         return 1000.0
     gap = cue.start - t.end if t.end <= cue.start else t.start - cue.end
     after = t.start >= cue.end
-    if gap > (STATEMENT_WINDOW if after and cue.event_type in ("reaction", "sanction") else GOVERN_WINDOW):
+    if gap > (
+        STATEMENT_WINDOW if after and cue.event_type in ("reaction", "sanction") else GOVERN_WINDOW
+    ):
         return None  # past "said on Thursday that ...", a date belongs to what was said
     return 500.0 - gap
 
@@ -677,11 +969,18 @@ def _timex_when(doc: Document, low: str, t: Timex) -> _When:
     first, last, precision = interval
     if precision not in ("day", "week", "month", "quarter", "year"):
         precision = "approximate"
-    before = low[max(0, t.start - 20): t.start]
+    before = low[max(0, t.start - 20) : t.start]
     if APPROX_BEFORE.search(before) or APPROX_START.match(low, t.start, t.end):
         precision = "approximate"
-    if SO_FAR_IN_PERIOD.match(low, t.start, t.end) and doc.published and first <= doc.published <= last:
-        last, precision = doc.published, "approximate"  # "earlier this month": its start up to today
+    if (
+        SO_FAR_IN_PERIOD.match(low, t.start, t.end)
+        and doc.published
+        and first <= doc.published <= last
+    ):
+        last, precision = (
+            doc.published,
+            "approximate",
+        )  # "earlier this month": its start up to today
     return _When(first, last, precision, t.text, "timex", "timex")
 
 
@@ -697,12 +996,16 @@ def _undated(doc: Document) -> _When:
 
 # --- values that a later sentence gives ----------------------------------------------------------
 
-def _attach_to_previous(doc: Document, low: str, start: int, end: int, money: Sequence[Money],
-                        earlier: list[Mention]) -> None:
-    """Give the last sale mention the value or systems of a sentence that restates it ("The $2.37 billion sale")."""
+
+def _attach_to_previous(
+    doc: Document, low: str, start: int, end: int, money: Sequence[Money], earlier: list[Mention]
+) -> None:
+    """Give the last sale the value or systems of a sentence restating it ("The $2.37bn sale")."""
     if not earlier or not ANAPHORA.search(low[start:end]):
         return
-    sale_types = ("approval", "plan_or_talks") if money else ("approval", "plan_or_talks", "delivery")
+    sale_types = (
+        ("approval", "plan_or_talks") if money else ("approval", "plan_or_talks", "delivery")
+    )
     last = next((m for m in reversed(earlier) if m.event_type in sale_types), None)
     if last is None:
         return
@@ -711,52 +1014,121 @@ def _attach_to_previous(doc: Document, low: str, start: int, end: int, money: Se
     names = tuple(dict.fromkeys([*last.systems, *(s.name for s in systems)]))
     cats = tuple(dict.fromkeys([*last.categories, *(s.category for s in systems)]))
     if money and last.value_usd is None and len(money) > 1:
-        for m in money:  # "The packages include HIMARS (US$4.05 billion), howitzers (US$4.03 billion) ..."
-            earlier.append(replace(last, value_usd=m.low, value_usd_high=m.high, value_text=m.text,
-                                   evidence=doc.text[start:end], start=start, end=end, systems=(),
-                                   categories=(), rule=last.rule + "+part", confidence=last.confidence - 0.1,
-                                   extra={**last.extra, "part_of_start": str(last.start)}))
-    elif money and last.value_usd is None and len(money) == 1 and SEVERAL_SALES.search(last.evidence.lower()):
-        m = money[0]  # "approving two possible sales. The estimated total cost is $1.16 billion": one of them
-        earlier.append(replace(last, value_usd=m.low, value_usd_high=m.high, value_text=m.text,
-                               evidence=doc.text[start:end], start=start, end=end, systems=(), categories=(),
-                               rule=last.rule + "+part", confidence=last.confidence - 0.1,
-                               extra={**last.extra, "part_of_start": str(last.start)}))
+        for m in (
+            money
+        ):  # "The packages include HIMARS (US$4.05 billion), howitzers (US$4.03 billion) ..."
+            earlier.append(
+                replace(
+                    last,
+                    value_usd=m.low,
+                    value_usd_high=m.high,
+                    value_text=m.text,
+                    evidence=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    systems=(),
+                    categories=(),
+                    rule=last.rule + "+part",
+                    confidence=last.confidence - 0.1,
+                    extra={**last.extra, "part_of_start": str(last.start)},
+                )
+            )
+    elif (
+        money
+        and last.value_usd is None
+        and len(money) == 1
+        and SEVERAL_SALES.search(last.evidence.lower())
+    ):
+        m = money[
+            0
+        ]  # "approving two possible sales. The estimated total cost is $1.16 billion": one of them
+        earlier.append(
+            replace(
+                last,
+                value_usd=m.low,
+                value_usd_high=m.high,
+                value_text=m.text,
+                evidence=doc.text[start:end],
+                start=start,
+                end=end,
+                systems=(),
+                categories=(),
+                rule=last.rule + "+part",
+                confidence=last.confidence - 0.1,
+                extra={**last.extra, "part_of_start": str(last.start)},
+            )
+        )
     elif money and last.value_usd is None and len(money) == 1:
         m = money[0]
-        earlier[i] = replace(last, value_usd=m.low, value_usd_high=m.high, value_text=m.text,
-                             systems=names, categories=cats, rule=last.rule + "+value-after")
+        earlier[i] = replace(
+            last,
+            value_usd=m.low,
+            value_usd_high=m.high,
+            value_text=m.text,
+            systems=names,
+            categories=cats,
+            rule=last.rule + "+value-after",
+        )
     elif len(money) == 1 and last.value_usd is not None and money[0].low > last.value_usd:
         listed = [x for x in earlier if x.start == last.start and x.value_usd is not None]
         if len(listed) >= 2 and _close(sum(x.value_usd for x in listed), money[0].low):  # type: ignore[misc]
             # "Together those three were worth $1.81bn": the total of the amounts just listed
-            earlier.append(replace(last, value_usd=money[0].low, value_usd_high=None, value_text=money[0].text,
-                                   evidence=doc.text[start:end], start=start, end=end,
-                                   rule=last.rule + "+total", extra={}))
+            earlier.append(
+                replace(
+                    last,
+                    value_usd=money[0].low,
+                    value_usd_high=None,
+                    value_text=money[0].text,
+                    evidence=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    rule=last.rule + "+total",
+                    extra={},
+                )
+            )
     elif money and last.value_usd is not None:
         for m in money:  # "which includes $320 million of ...": the parts of the sale
             if m.high is None and m.low < last.value_usd:
-                earlier.append(replace(last, value_usd=m.low, value_usd_high=None, value_text=m.text,
-                                       evidence=doc.text[start:end], start=start, end=end,
-                                       systems=tuple(s.name for s in find_systems(doc.text, start, end)),
-                                       categories=tuple(s.category for s in find_systems(doc.text, start, end)),
-                                       rule=last.rule + "+part", confidence=last.confidence - 0.1,
-                                       extra={**last.extra, "part_of_start": str(last.start)}))
+                earlier.append(
+                    replace(
+                        last,
+                        value_usd=m.low,
+                        value_usd_high=None,
+                        value_text=m.text,
+                        evidence=doc.text[start:end],
+                        start=start,
+                        end=end,
+                        systems=tuple(s.name for s in find_systems(doc.text, start, end)),
+                        categories=tuple(s.category for s in find_systems(doc.text, start, end)),
+                        rule=last.rule + "+part",
+                        confidence=last.confidence - 0.1,
+                        extra={**last.extra, "part_of_start": str(last.start)},
+                    )
+                )
     elif names != last.systems:
         earlier[i] = replace(last, systems=names, categories=cats)
 
 
 def _mark_parts(mentions: list[Mention]) -> list[Mention]:
     """Mark the mentions whose values add up to another's total as its parts."""
-    valued = [m for m in mentions if m.value_usd is not None and m.value_usd_high is None
-              and m.event_type in ("approval", "plan_or_talks")]
+    valued = [
+        m
+        for m in mentions
+        if m.value_usd is not None
+        and m.value_usd_high is None
+        and m.event_type in ("approval", "plan_or_talks")
+    ]
     out = list(mentions)
     for total in valued:
         smaller = [m for m in valued if m is not total and m.value_usd < total.value_usd]  # type: ignore[operator]
         if len(smaller) >= 2 and _close(sum(m.value_usd for m in smaller), total.value_usd):  # type: ignore[misc]
             for m in smaller:
                 k = out.index(m)
-                out[k] = replace(m, event_type=total.event_type, extra={**m.extra, "part_of_start": str(total.start)})
+                out[k] = replace(
+                    m,
+                    event_type=total.event_type,
+                    extra={**m.extra, "part_of_start": str(total.start)},
+                )
     return sorted(out, key=lambda m: (m.start, m.value_usd is None, -(m.value_usd or 0)))
 
 
@@ -764,19 +1136,43 @@ def _close(a: float | None, b: float | None, tolerance: float = 0.02) -> bool:
     return a is not None and b is not None and abs(a - b) <= tolerance * max(abs(b), 1.0)
 
 
-def _mention(doc: Document, start: int, end: int, event_type: str, when: _When, actor: str, stance: str,
-             amount: Money | None, systems: Sequence[Match], rule: str) -> Mention:
-    confidence = CONFIDENCE["approximate" if when.precision == "approximate" else when.source] \
-        if when.source in CONFIDENCE else 0.4
+def _mention(
+    doc: Document,
+    start: int,
+    end: int,
+    event_type: str,
+    when: _When,
+    actor: str,
+    stance: str,
+    amount: Money | None,
+    systems: Sequence[Match],
+    rule: str,
+) -> Mention:
+    confidence = (
+        CONFIDENCE["approximate" if when.precision == "approximate" else when.source]
+        if when.source in CONFIDENCE
+        else 0.4
+    )
     return Mention(
-        doc=doc.doc, event_type=event_type, date=when.start, date_end=when.end,
-        date_precision=when.precision, date_text=when.text, date_source=when.source,
-        actor=actor, stance=stance,
-        value_usd=amount.low if amount else None, value_usd_high=amount.high if amount else None,
+        doc=doc.doc,
+        event_type=event_type,
+        date=when.start,
+        date_end=when.end,
+        date_precision=when.precision,
+        date_text=when.text,
+        date_source=when.source,
+        actor=actor,
+        stance=stance,
+        value_usd=amount.low if amount else None,
+        value_usd_high=amount.high if amount else None,
         systems=tuple(dict.fromkeys(s.name for s in systems)),
         categories=tuple(dict.fromkeys(s.category for s in systems)),
-        evidence=doc.text[start:end], start=start, end=end, confidence=round(confidence, 2),
-        rule=rule, value_text=amount.text if amount else "",
+        evidence=doc.text[start:end],
+        start=start,
+        end=end,
+        confidence=round(confidence, 2),
+        rule=rule,
+        value_text=amount.text if amount else "",
     )
 
 

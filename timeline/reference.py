@@ -1,4 +1,4 @@
-"""Official U.S. notifications of arms sales to Taiwan: the days on which known values were notified."""
+"""Official U.S. notifications of arms sales to Taiwan: the day each known value was notified."""
 
 from __future__ import annotations
 
@@ -29,15 +29,21 @@ def notified_values() -> tuple[tuple[date, float, str], ...]:
         rows.append((day, value, r["system"]))
         if r.get("row_type") == "notification":
             per_day[day].append(value)
-    rows += [(day, sum(values), f"{len(values)} notifications that day")
-             for day, values in per_day.items() if len(values) > 1]
+    rows += [
+        (day, sum(values), f"{len(values)} notifications that day")
+        for day, values in per_day.items()
+        if len(values) > 1
+    ]
     return tuple(rows)
 
 
 def notification_day(value: float, first: date, last: date) -> tuple[date, str] | None:
-    """Return the one day in [first, last] on which a sale of this value was notified, and what it was."""
-    days = {(day, what) for day, v, what in notified_values()
-            if first <= day <= last and abs(v - value) <= VALUE_TOLERANCE * v}
+    """Return the one day in [first, last] a sale of this value was notified, and what it was."""
+    days = {
+        (day, what)
+        for day, v, what in notified_values()
+        if first <= day <= last and abs(v - value) <= VALUE_TOLERANCE * v
+    }
     if len({d for d, _ in days}) != 1:
         return None  # none, or several days: the text alone must do
     return min(days)

@@ -39,10 +39,18 @@ DATE_COLUMNS: tuple[Column, ...] = (
 MENTION_COLUMNS: tuple[Column, ...] = (
     Column("doc", "string", "the document"),
     Column("event_id", "string", "the timeline event this mention belongs to"),
-    Column("event_type", "string", "approval, plan_or_talks, delivery, budget, reaction, sanction, other"),
+    Column(
+        "event_type",
+        "string",
+        "approval, plan_or_talks, delivery, budget, reaction, sanction, other",
+    ),
     Column("date", "string", "first day of the event's interval (ISO), empty when not placed"),
     Column("date_precision", "string", "day, week, month, quarter, year or approximate"),
-    Column("date_text", "string", "the expression the date came from; empty when it took the publication date"),
+    Column(
+        "date_text",
+        "string",
+        "the expression the date came from; empty when it took the publication date",
+    ),
     Column("actor", "string", "who acted or spoke, normalised"),
     Column("stance", "string", "oppose, support or neutral, for reactions and sanctions"),
     Column("value_usd", "Float64", "the sale's value in US dollars; a range's low end"),
@@ -78,7 +86,11 @@ TIMELINE_COLUMNS: tuple[Column, ...] = (
     Column("stance", "string", "oppose, support, neutral or empty"),
     Column("value_usd", "Float64", "value in USD (a range's low end)"),
     Column("value_usd_high", "Float64", "a range's high end"),
-    Column("counted_usd", "Float64", "the value that enters sums: 0 for parts of a package already counted"),
+    Column(
+        "counted_usd",
+        "Float64",
+        "the value that enters sums: 0 for parts of a package already counted",
+    ),
     Column("part_of", "string", "event_id of the package total this event is part of"),
     Column("systems", "string", "weapon systems, ;-separated"),
     Column("categories", "string", "their categories, ;-separated"),
