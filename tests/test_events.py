@@ -293,3 +293,31 @@ def test_article_gives_the_analysts_events(
     assert [
         (m.event_type, m.date.isoformat() if m.date else "", m.value_usd) for m in found
     ] == expected
+
+
+# (published, sentence, expected (type, date, value) of each mention)
+MORE_SENTENCES = [
+    # an approval that names the weapons, in a dated list item
+    (date(2019, 8, 22), "- April 15, 2019: DSCA notifies a $500 million case to continue F-16 pilot training.",
+     [("approval", "2019-04-15", 5e8)]),
+    # the package the later one follows is the one dated
+    (date(2011, 9, 23), "The US$5.85 billion package follows the US$6.4 billion package announced in January last year.",
+     [("approval", "2010-01-29", 6.4e9)]),  # the month refined to its notified day
+    # the second speaker is the named one
+    (date(2011, 9, 23), "In Beijing, Vice Foreign Minister Zhang Zhijun summoned the US ambassador, while Chinese foreign "
+     "ministry spokesman Hong Lei said the arms sale seriously interfered in China's internal affairs.",
+     [("reaction", "2011-09-23", None)]),
+    # a delivery still to come is no event; a delay is news about deliveries
+    (date(2015, 12, 17), "A Navy official said the two frigates are expected to be handed over in the fourth quarter of 2016.", []),
+    (date(2023, 7, 10), "In May, the defence ministry said the first F-16V fighters would not arrive before 2024.",
+     [("delivery", "2023-05-01", None)]),
+    # the budget the buyer's cabinet submitted
+    (date(2020, 11, 4), "The island's Executive Yuan has submitted a special budget request for the coastal Harpoon systems.",
+     [("budget", "2020-11-04", None)]),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), MORE_SENTENCES, ids=[s[1][:30] for s in MORE_SENTENCES])
+def test_more_news_phrasing(published: date, text: str, expected: list[tuple[str, str, float | None]]) -> None:
+    found = extract_mentions(_doc(text, published))
+    assert [(m.event_type, m.date.isoformat() if m.date else "", m.value_usd) for m in found] == expected

@@ -56,6 +56,7 @@ APPROVAL_CUES = _rx(
     r"\b(?:sale|package|deal|case)s?\s+(?:(?:that\s+)?(?:was|were)\s+)?(?:announced|approved|notified|cleared)\s+"
     r"(?:in|on|last|earlier|by)\b",
     r"\bnotifications?\s+(?:to|for)\s+taiwan\b",
+    r"\b(?:sale|package|deal|case)s?\s+of\s+[^.;,]{1,80}?\s(?:announced|approved|notified|cleared)\s+(?:on|in|last)\b",
     r"\bcame\s+(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:package|sale|notification|approval)s?\b",
     r"\bfollows?\s+(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:package|sale|notification|approval)s?\b",
     r"\b(?:sale|package|deal|purchase)s?\b[^.;]{0,30}?\b(?:was|were|been|is|,)\s+(?:formally\s+|officially\s+)?"
@@ -90,6 +91,8 @@ DELIVERY_CUES = _rx(
     r"\b(?:delivered|received|receives)\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:first|second|last|final|initial|"
     r"batch|shipment|\d+|[a-z]+\s+(?:batch|shipment))",
     r"\b(?:was|were|been|being)\s+(?:delivered|unloaded|shipped)\b",
+    r"\b(?:would|will)\s+not\s+(?:arrive|be\s+delivered)\b",
+    r"\bdeliver(?:y|ies)\s+(?:\w+\s+){0,4}?(?:delayed|postponed|slipped|pushed\s+back)\b",
     r"\b(?:arrived|arrive)\s+in\s+Taiwan\b",
     r"\bhanded\s+over\b",
 )
@@ -99,7 +102,7 @@ BUDGET_NOUN = _rx(
 )
 BUDGET_MOVES = _rx(
     r"\b(?:rais|increas|boost|propos|prioriti[sz]|allocat|earmark|hik|unveil|pass|approv|cut|"
-    r"slash|expand|double|set\s+aside)\w*\b",
+    r"slash|expand|double|set\s+aside|announc|submit)\w*\b",
 )
 #: a retaliatory measure
 SANCTION_CUES = _rx(
@@ -165,6 +168,8 @@ ARMS_CONTEXT = _rx(
     r"\bFMS\b",
     r"\bnotifications?\b",
 )
+#: an approval told as the one another follows: the amounts before it are the later sale's
+FOLLOWS = _re(r"follows?\b")
 #: what a delivery delivers
 DELIVERED_THINGS = _rx(
     r"\b(?:arms|weapons?|tanks?|jets?|aircraft|fighters?|missiles?|launchers?|systems?|"
@@ -413,7 +418,7 @@ def extract_mentions(doc: Document) -> list[Mention]:
         doc.text
     ):  # a rare letter lowered into two ("İ"): keep offsets, lower ASCII only
         low = doc.text.translate(ASCII_LOWER)
-    if not ARMS_CONTEXT.search(low) and not BUDGET_NOUN.search(low):
+    if not ARMS_CONTEXT.search(low) and not BUDGET_NOUN.search(low) and not find_systems(doc.text):
         return []  # an article about neither arms nor defence budgets has nothing for this timeline
     timexes = _LazyTimexes(doc)
     spans = list(sentence_spans(doc.text))
@@ -464,15 +469,13 @@ def _sentence_mentions(
     sentence = low[start:end]
     if _continues_quote(sentence, earlier, text, start):
         return []  # the quote after "..., adding:" is part of the statement already taken
-    if (
-        earlier
-        and earlier[-1].event_type in ("reaction", "sanction")
-        and CONTINUED_SPEAKER.match(text, start)
-        and not SANCTION_CUES.search(sentence)
-    ):
-        return []  # "He urged ...": the same speaker, the same statement
     named = find_actors(text, start, end)
-    cue = _event_cue(sentence, named, start)
+    arms = ARMS_CONTEXT.search(sentence) is not None or bool(find_systems(text, start, end))
+    cue = _event_cue(sentence, named, start, arms)
+    continued = bool(earlier) and earlier[-1].event_type in ("reaction", "sanction")
+    statement = cue is not None and cue.event_type == "reaction"
+    if statement and continued and CONTINUED_SPEAKER.match(text, start):
+        return []  # "He urged ...": the same speaker, the same statement
     money = [m for m in find_money(text, start, end) if m.usd and not m.conversion]
     if cue is not None and _restates_sale(sentence, cue, earlier):
         cue = None  # "the proposed sale will ...", "has requested to buy ...": a sale told already
@@ -519,6 +522,8 @@ def _sentence_mentions(
             None, None, "approximate", "", "recalled", "recalled"
         )  # an earlier sale, day unknown
     systems = find_systems(text, start, end)
+    if cue.rule == "approval" and FOLLOWS.match(low, cue.start):
+        money = [m for m in money if m.start >= cue.start]  # "$5.85bn follows the $6.4bn package"
     amounts = money or [None]
     out = []
     for amount in amounts:
@@ -556,10 +561,13 @@ def _notified(doc: Document, when: _When, amount: Money) -> _When:
     return _When(found[0], found[0], "day", when.text, "reference", "notified")
 
 
-def _event_cue(sentence: str, actors: Sequence[Match] = (), offset: int = 0) -> _Cue | None:
-    """Return the strongest event cue of a sentence, or None."""
+def _event_cue(
+    sentence: str, actors: Sequence[Match] = (), offset: int = 0, arms: bool | None = None
+) -> _Cue | None:
+    """Return the strongest event cue of a sentence (lowered), or None; `arms`: it names weapons."""
     masked = _masked(sentence)
-    arms = ARMS_CONTEXT.search(sentence) is not None
+    if arms is None:
+        arms = ARMS_CONTEXT.search(sentence) is not None
     m = SANCTION_CUES.search(masked)
     if m and not NEGATION_BEFORE.search(masked[: m.start()][-30:]):
         return _Cue(
@@ -570,6 +578,10 @@ def _event_cue(sentence: str, actors: Sequence[Match] = (), offset: int = 0) -> 
         return _Cue("budget", budget.start(), budget.end(), "budget")
     speech = SPEECH_CUES.search(masked)
     sale = _sale_cue(masked) if arms else None
+    for later in SPEECH_CUES.finditer(masked):
+        if _reported_by_speaker(sentence, later.start(), actors, offset):
+            speech = later  # "X summoned the envoy, while spokesman Hong Lei said": the named one
+            break
     if (
         speech
         and _reported_by_speaker(sentence, speech.start(), actors, offset)
@@ -594,38 +606,37 @@ def _sale_cue(sentence: str) -> _Cue | None:
     informal = INFORMAL_NOTICE.search(sentence)
     if informal:
         return _Cue("plan_or_talks", informal.start(), informal.end(), "informal-notice")
-    if True:
-        for event_type, cues in (("approval", APPROVAL_CUES), ("delivery", DELIVERY_CUES)):
-            m = cues.search(sentence)
-            if not m:
-                continue
-            before = sentence[: m.start()][-40:]
-            participle = (
-                m.group()[:1].lower() in "anc"
-            )  # approved, notified, cleared: not "the sale, approved"
-            if (
-                NEGATION_BEFORE.search(before)
-                or HYPOTHETICAL_BEFORE.search(before)
-                or participle
-                and ADJECTIVAL_BEFORE.search(before)
-            ):
-                continue
-            if MODAL_BEFORE.search(before):
-                return _Cue("plan_or_talks", m.start(), m.end(), f"{event_type}-ahead")
-            if (
-                event_type == "delivery"
-                and not DELIVERED_THINGS.search(sentence[m.start() : m.end() + 80])
-                and not DELIVERED_THINGS.search(sentence[max(0, m.start() - 60) : m.start()])
-            ):
-                continue  # "delivered the required certification": no weapon changed hands
-            return _Cue(event_type, m.start(), m.end(), event_type)
-        m = PLAN_CUES.search(sentence)
+    for event_type, cues in (("approval", APPROVAL_CUES), ("delivery", DELIVERY_CUES)):
+        m = cues.search(sentence)
+        if not m:
+            continue
+        before = sentence[: m.start()][-40:]
+        participle = m.group()[:1] in "anc"  # approved, notified, cleared: not "the sale, approved"
         if (
-            m
-            and not NEGATION_BEFORE.search(sentence[: m.start()][-30:])
-            and not HYPOTHETICAL_BEFORE.search(sentence[: m.start()][-40:])
+            NEGATION_BEFORE.search(before)
+            or HYPOTHETICAL_BEFORE.search(before)
+            or participle
+            and ADJECTIVAL_BEFORE.search(before)
         ):
-            return _Cue("plan_or_talks", m.start(), m.end(), "plan")
+            continue
+        if MODAL_BEFORE.search(before):
+            if event_type == "delivery":
+                return None  # a delivery still to come is no event yet
+            return _Cue("plan_or_talks", m.start(), m.end(), f"{event_type}-ahead")
+        if (
+            event_type == "delivery"
+            and not DELIVERED_THINGS.search(sentence[m.start() : m.end() + 80])
+            and not DELIVERED_THINGS.search(sentence[max(0, m.start() - 60) : m.start()])
+        ):
+            continue  # "delivered the required certification": no weapon changed hands
+        return _Cue(event_type, m.start(), m.end(), event_type)
+    m = PLAN_CUES.search(sentence)
+    if (
+        m
+        and not NEGATION_BEFORE.search(sentence[: m.start()][-30:])
+        and not HYPOTHETICAL_BEFORE.search(sentence[: m.start()][-40:])
+    ):
+        return _Cue("plan_or_talks", m.start(), m.end(), "plan")
     return None
 
 
