@@ -255,12 +255,6 @@ def _typed(frame: pd.DataFrame, columns: Sequence[object]) -> pd.DataFrame:
     return frame
 
 
-def build_timeline(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per event_id: its date, value, sources, and the sale a reaction answers."""
-    records = [{k: _missing_as_none(v) for k, v in r.items()} for r in mentions.to_dict("records")]
-    return timeline_frame(records)
-
-
 def timeline_frame(records: Sequence[Mapping[str, object]]) -> pd.DataFrame:
     """Return the timeline of plain mention records (as mention_records gives them)."""
     groups: dict[str, list[Mapping[str, object]]] = defaultdict(list)
@@ -273,14 +267,6 @@ def timeline_frame(records: Sequence[Mapping[str, object]]) -> pd.DataFrame:
     return frame.sort_values(
         ["date", "event_type", "event_id"], na_position="last", kind="stable"
     ).reset_index(drop=True)
-
-
-def _missing_as_none(value: object) -> object:
-    return (
-        None
-        if value is None or value is pd.NA or (isinstance(value, float) and value != value)
-        else value
-    )
 
 
 def _event_row(group: Sequence[Mapping[str, object]]) -> dict[str, object]:

@@ -348,8 +348,6 @@ DEFAULT_ACTOR = {
 GOVERN_WINDOW = 90
 #: how far after a statement's verb its own date may sit ("said late on Thursday")
 STATEMENT_WINDOW = 30
-#: a publication-dated sentence reports something from up to this many days before
-RECENT_DAYS = 7
 #: confidence of a mention by how it was dated
 CONFIDENCE = {"timex": 0.9, "reference": 0.85, "published": 0.7, "approximate": 0.5}
 #: how far back "a recent approval" may be looked up among the official notifications
@@ -1185,12 +1183,3 @@ def _mention(
         rule=rule,
         value_text=amount.text if amount else "",
     )
-
-
-def recent_window(m: Mention) -> tuple[date, date] | None:
-    """Return the interval a mention may refer to: its own, or the days before publication."""
-    if m.date is None or m.date_precision == "approximate" and m.date_end is None:
-        return None
-    if m.date_source == "published":
-        return m.date - timedelta(days=RECENT_DAYS), m.date
-    return m.date, m.date_end or m.date
