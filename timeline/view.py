@@ -148,10 +148,9 @@ def split_list(value: object) -> list[str]:
 
 def options(df: pd.DataFrame, column: str) -> list[str]:
     """Return the distinct items of a column (;-separated cells split), sorted."""
-    items: set[str] = set()
-    for value in df[column].dropna():
-        items.update(split_list(value))
-    return sorted(items)
+    cells = df[column].dropna().astype(str).unique()
+    items = pd.Series(cells, dtype=object).str.split(";").explode().str.strip()
+    return sorted(set(items.dropna()) - {""})
 
 
 def any_in(column: pd.Series, wanted: Iterable[str]) -> pd.Series:
