@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from timeline import figures, view
@@ -514,7 +515,9 @@ def main() -> None:
     write_url(filters)
     current = view.filter_timeline(shown, filters)
     described = view.describe_filters(filters, current)
-    picked = draw_charts(current, shown, filters, described, present)
+    # the view's identity: corpus, publication dates and corrections (figures are cached on it)
+    view_key = (hash(signature), overrides, store.corrections)
+    picked = draw_charts(view_key, current, shown, filters, described)
 
     with top:
         cols = st.columns([5, 1])
@@ -574,34 +577,39 @@ def main() -> None:
                 show_article(by_name[name], [], store_path, writable, key="browse")
 
 
-def draw_charts(
-    current: pd.DataFrame, shown: pd.DataFrame, filters: view.Filters, described: str, present: bool
-) -> list[str]:
-    """Draw the values chart and the cause-and-response chart; return the event ids selected."""
-    fmt = "svg" if st.session_state.get("image_svg") else "png"
-    caption = view.sources_caption(current)
+@st.cache_resource(max_entries=32, show_spinner=False)
+def chart_figures(
+    key: tuple, _current: pd.DataFrame, _shown: pd.DataFrame, described: str
+) -> tuple[go.Figure, go.Figure]:
+    """Return the two figures of a view, shared by sessions that show the same view."""
+    filters, present = key[-2], key[-1]
     values_title = (
         f"Approved arms sales, US$, {described}" if present else "Approved arms sales, US$"
     )
-    picked = chart(
-        figures.values_figure(
-            current, filters.plans, values_title, present, figures.category_order(shown)
-        ),
-        "chart_values",
-        view.export_name("values", filters, current),
-        fmt,
-    )
-    if present:
-        st.caption(caption)
     cr_title = (
         f"Approvals and reactions, {described}" if present else "Sales and the responses to them"
     )
-    picked += chart(
-        figures.cause_response_figure(current, cr_title, present, show_plans=filters.plans),
-        "chart_cause",
-        view.export_name("sales-and-responses", filters, current),
-        fmt,
+    return (
+        figures.values_figure(
+            _current, filters.plans, values_title, present, figures.category_order(_shown)
+        ),
+        figures.cause_response_figure(_current, cr_title, present, show_plans=filters.plans),
     )
+
+
+def draw_charts(
+    key: tuple, current: pd.DataFrame, shown: pd.DataFrame, filters: view.Filters, described: str
+) -> list[str]:
+    """Draw the values chart and the cause-and-response chart; return the event ids selected."""
+    fmt = "svg" if st.session_state.get("image_svg") else "png"
+    present = filters.present
+    values, cause = chart_figures((*key, filters, present), current, shown, described)
+    caption = view.sources_caption(current) if present else ""
+    picked = chart(values, "chart_values", view.export_name("values", filters, current), fmt)
+    if present:
+        st.caption(caption)
+    name = view.export_name("sales-and-responses", filters, current)
+    picked += chart(cause, "chart_cause", name, fmt)
     if present:
         st.caption(caption)
     return picked

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -245,5 +244,21 @@ def test_presenter_mode_hides_the_sidebar(page: object, server: str) -> None:
     page.screenshot(path=str(ARTIFACTS / "dashboard-presenter.png"))  # type: ignore[attr-defined]
 
 
-def test_browser_is_installed_where_the_tests_expect_it() -> None:
-    assert shutil.which("chromium") or Path(chromium_or_skip()).exists()
+def test_uploads_store_good_files_and_report_bad_ones(
+    page: object, server: str, tmp_path: Path
+) -> None:
+    # last in the file: the stored upload joins the corpus of the shared server
+    good = tmp_path / "harpoon.txt"
+    good.write_text(
+        "Taipei, Oct. 27, 2020 - On Monday, the Defense Security Cooperation Agency announced "
+        "the sale of 100 Harpoon Coastal Defense Systems to Taiwan for $2.37 billion.",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    open_page(page, server)
+    page.get_by_role("tab", name="Corpus and articles").click()  # type: ignore[attr-defined]
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')  # type: ignore[attr-defined]
+    uploader.set_input_files([str(good), str(empty)])
+    page.get_by_text("Stored 1 file(s): harpoon.txt").wait_for(timeout=60_000)  # type: ignore[attr-defined]
+    page.get_by_text("empty.txt: file is empty").wait_for(timeout=10_000)  # type: ignore[attr-defined]

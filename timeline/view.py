@@ -612,13 +612,16 @@ def corpus_signature(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
     """Return (path, size, mtime) of every file under the corpus paths."""
     entries: list[tuple[str, int, int]] = []
     for root in paths:
-        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
-        for f in files:
-            try:
-                stat = f.stat()
-            except OSError:
-                continue
-            entries.append((str(f), stat.st_size, stat.st_mtime_ns))
+        if root.is_file():
+            stat = root.stat()
+            entries.append((str(root), stat.st_size, stat.st_mtime_ns))
+        for folder, _, names in os.walk(root):
+            for name in sorted(names):
+                try:
+                    stat = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                entries.append((os.path.join(folder, name), stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
 
 
