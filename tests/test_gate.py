@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from scoring import score
 
-from timeline.build import assign_events, mentions_frame
+from timeline.build import assign_events, mention_records, mentions_frame
 from timeline.documents import read_corpus
 from timeline.events import extract_mentions
 
@@ -23,7 +23,7 @@ def result() -> dict[str, object]:
     docs, errors = read_corpus([ROOT / "seeds"])
     assert not errors
     mentions = assign_events([m for d in docs for m in extract_mentions(d)])
-    frame = mentions_frame(mentions, docs)
+    frame = mentions_frame(mention_records(mentions, docs))
     rows = [
         {k: ("" if v is None or v != v else v) for k, v in r.items()}
         for r in frame.to_dict("records")

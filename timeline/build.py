@@ -8,11 +8,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 
 from timeline.records import Document, Mention
-from timeline.schema import MENTION_COLUMNS, MENTION_EXTRA_COLUMNS, TIMELINE_COLUMNS, names
+from timeline.schema import MENTION_COLUMNS, MENTION_EXTRA_COLUMNS, TIMELINE_COLUMNS, Column, names
+
+#: a mention or event as a plain record: column name to value
+Record = dict[str, Any]
 
 #: kinds of event that carry a sale (a reaction answers one of them)
 SALE_TYPES = ("approval", "plan_or_talks", "delivery")
@@ -192,9 +196,7 @@ def _event_ids(events: Sequence[_Event]) -> dict[int, str]:
 # --- DataFrames ---------------------------------------------------------------------
 
 
-def mention_records(
-    mentions: Sequence[Mention], docs: Sequence[Document]
-) -> list[dict[str, object]]:
+def mention_records(mentions: Sequence[Mention], docs: Sequence[Document]) -> list[Record]:
     """Return one plain record per mention: the contract's columns and the provenance columns."""
     by_doc = {d.doc: d for d in docs}
     records = []
@@ -231,21 +233,16 @@ def mention_records(
     return records
 
 
-def mentions_frame(
-    mentions: Sequence[Mention] | Sequence[dict[str, object]], docs: Sequence[Document] = ()
-) -> pd.DataFrame:
-    """Return one row per mention with the contract's columns and the page's provenance columns."""
-    records = (
-        mentions if mentions and isinstance(mentions[0], dict) else mention_records(mentions, docs)
-    )  # type: ignore[arg-type]
+def mentions_frame(records: Sequence[Record]) -> pd.DataFrame:
+    """Return one row per mention record with the contract's columns and the provenance columns."""
     columns = [*names(MENTION_COLUMNS), *names(MENTION_EXTRA_COLUMNS), "part_of_start"]
     frame = pd.DataFrame(records, columns=columns)
     return _typed(frame, (*MENTION_COLUMNS, *MENTION_EXTRA_COLUMNS))
 
 
-def _typed(frame: pd.DataFrame, columns: Sequence[object]) -> pd.DataFrame:
+def _typed(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
     for c in columns:
-        name, dtype = c.name, c.dtype  # type: ignore[attr-defined]
+        name, dtype = c.name, c.dtype
         if dtype == "string":
             frame[name] = frame[name].fillna("").astype("string")
         elif dtype.startswith("datetime"):
@@ -255,9 +252,9 @@ def _typed(frame: pd.DataFrame, columns: Sequence[object]) -> pd.DataFrame:
     return frame
 
 
-def timeline_frame(records: Sequence[Mapping[str, object]]) -> pd.DataFrame:
+def timeline_frame(records: Sequence[Record]) -> pd.DataFrame:
     """Return the timeline of plain mention records (as mention_records gives them)."""
-    groups: dict[str, list[Mapping[str, object]]] = defaultdict(list)
+    groups: dict[str, list[Record]] = defaultdict(list)
     for r in records:
         groups[str(r["event_id"])].append(r)
     rows = [_event_row(g) for g in groups.values()]
@@ -269,14 +266,14 @@ def timeline_frame(records: Sequence[Mapping[str, object]]) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _event_row(group: Sequence[Mapping[str, object]]) -> dict[str, object]:
+def _event_row(group: Sequence[Record]) -> Record:
     """Return the timeline row of one event from its mention records."""
 
-    def rank(r: Mapping[str, object]) -> tuple[float, float]:
+    def rank(r: Record) -> tuple[float, float]:
         return (
             PRECISION_RANK.get(str(r["date_precision"]), 6) + (r["date_source"] != "timex") * 0.5,
             -float(r["confidence"] or 0),
-        )  # type: ignore[arg-type]
+        )
 
     best = min(group, key=rank)
     value = next((r for r in group if r["value_usd"] is not None), None)
@@ -284,7 +281,7 @@ def _event_row(group: Sequence[Mapping[str, object]]) -> dict[str, object]:
     categories = _joined(r["categories"] for r in group)
     docs = list(dict.fromkeys(str(r["doc"]) for r in group))
     published = [str(r["published"]) for r in group if r["published"]]
-    row: dict[str, object] = {
+    row: Record = {
         "event_id": best["event_id"],
         "event_type": best["event_type"],
         "date": best["date"] or None,
@@ -305,10 +302,10 @@ def _event_row(group: Sequence[Mapping[str, object]]) -> dict[str, object]:
         "sources": ";".join(docs),
         "outlets": ";".join(dict.fromkeys(str(r["outlet"]) for r in group if r["outlet"])),
         "first_report": min(published) if published else None,
-        "evidence": max(group, key=lambda r: float(r["confidence"] or 0))["evidence"],  # type: ignore[arg-type]
+        "evidence": max(group, key=lambda r: float(r["confidence"] or 0))["evidence"],
         "answers": "",
         "lag_days": None,
-        "confidence": max(float(r["confidence"] or 0) for r in group),  # type: ignore[arg-type]
+        "confidence": max(float(r["confidence"] or 0) for r in group),
         "corrected": "",
     }
     row["counted_usd"] = row["value_usd"] if row["event_type"] == "approval" else None
@@ -325,7 +322,7 @@ def _most_common(values: Iterable[object]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def _link_parts(rows: list[dict[str, object]], mentions: Sequence[Mapping[str, object]]) -> None:
+def _link_parts(rows: list[Record], mentions: Sequence[Record]) -> None:
     """Point each part of a package at its total's event, so that the package counts once."""
     at = {
         (m["doc"], str(m["start"])): m["event_id"] for m in mentions if not m.get("part_of_start")
@@ -358,7 +355,7 @@ def link_reactions(frame: pd.DataFrame) -> pd.DataFrame:
         key=lambda r: r["date"],
     )
     days = [r["date"] for r in sales]
-    by_source: dict[str, list[dict[str, object]]] = defaultdict(list)
+    by_source: dict[str, list[Record]] = defaultdict(list)
     for r in sales:
         for doc in str(r["sources"]).split(";"):
             by_source[doc].append(r)
@@ -369,38 +366,38 @@ def link_reactions(frame: pd.DataFrame) -> pd.DataFrame:
         if r["event_type"] in ("reaction", "sanction") and not pd.isna(r["date"]):
             sale = _answered_sale(r, sales, days, by_source, rank)
         answers.append(str(sale["event_id"]) if sale else "")
-        lags.append(float((r["date"] - sale["date"]).days) if sale else None)  # type: ignore[operator]
+        lags.append(float((r["date"] - sale["date"]).days) if sale else None)
     frame["answers"] = pd.array(answers, dtype="string")
     frame["lag_days"] = pd.array(lags, dtype="Float64")
     return frame
 
 
 def _answered_sale(
-    reaction: Mapping[str, object],
-    sales: Sequence[dict[str, object]],
+    reaction: Record,
+    sales: Sequence[Record],
     days: Sequence[object],
-    by_source: Mapping[str, Sequence[dict[str, object]]],
+    by_source: Mapping[str, Sequence[Record]],
     rank: Mapping[str, int],
-) -> dict[str, object] | None:
+) -> Record | None:
     """Return the sale a reaction answers: one its sources report if any, the latest before it."""
     when = reaction["date"]
-    earliest = when - pd.Timedelta(days=ANSWER_WINDOW_DAYS)  # type: ignore[operator]
+    earliest = when - pd.Timedelta(days=ANSWER_WINDOW_DAYS)
     shared = [
         s
         for doc in str(reaction["sources"]).split(";")
         for s in by_source.get(doc, ())
         if earliest <= s["date"] <= when
-    ]  # type: ignore[operator]
+    ]
     if not shared:
-        hi = bisect_right(days, when)  # type: ignore[arg-type]
-        lo = bisect_left(days, earliest)  # type: ignore[arg-type]
+        hi = bisect_right(days, when)
+        lo = bisect_left(days, earliest)
         shared = list(sales[lo:hi])
     if not shared:
         return None
-    return min(shared, key=lambda s: (rank[str(s["event_type"])], -s["date"].value))  # type: ignore[union-attr]
+    return min(shared, key=lambda s: (rank[str(s["event_type"])], -s["date"].value))
 
 
-def summary(row: Mapping[str, object]) -> str:
+def summary(row: Record) -> str:
     """Return one line in words: who did what, when, for how much."""
     what = {
         "approval": "approved a sale",
@@ -415,7 +412,7 @@ def summary(row: Mapping[str, object]) -> str:
     if row.get("stance"):
         parts.append(f"({row['stance']})")
     if row.get("value_usd") is not None and row["value_usd"] == row["value_usd"]:
-        parts.append(format_usd(row["value_usd"], row.get("value_usd_high")))  # type: ignore[arg-type]
+        parts.append(format_usd(row["value_usd"], row.get("value_usd_high")))
     if row.get("systems"):
         parts.append("- " + str(row["systems"]).replace(";", ", "))
     return " ".join(parts)

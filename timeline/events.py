@@ -194,7 +194,7 @@ def _sentence_mentions(
     systems = find_systems(text, start, end)
     if cue.rule == "approval" and FOLLOWS.match(low, cue.start):
         money = [m for m in money if m.start >= cue.start]  # "$5.85bn follows the $6.4bn package"
-    amounts = money or [None]
+    amounts: list[Money | None] = list(money) or [None]
     out = []
     for amount in amounts:
         dated = _notified(doc, when, amount) if event_type == "approval" and amount else when
@@ -415,8 +415,8 @@ def _reactions(
             ]
             if after:
                 verb = _Cue(cue.event_type, start + m.start(), start + m.end(), "passive")
-                stance = _stance(m.group(1)) or "neutral"
-                out.append(_reaction(doc, low, start, end, verb, after[0].name, stance, timexes))
+                side = _stance(m.group(1)) or "neutral"
+                out.append(_reaction(doc, low, start, end, verb, after[0].name, side, timexes))
         if out:
             return out
     quoted = _shielded(sentence, start)
@@ -440,7 +440,7 @@ def _reactions(
     context = sentence
     if nxt and (sentence.rstrip().endswith(":") or sentence.rstrip().endswith(",")):
         context += " " + low[nxt[0] : nxt[1]]  # "... said the following:" and the quote after it
-    stance = _stance(context)
+    stance: str | None = _stance(context)
     if stance is None and nxt:
         stance = _stance(low[nxt[0] : nxt[1]]) if _continues_speech(text[nxt[0] : nxt[1]]) else None
     if speaker.name in SELLER_EXECUTIVE and cue.event_type == "reaction" and stance != "oppose":

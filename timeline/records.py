@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import datetime as dt
 from datetime import date
 
 #: where a document's publication date came from, best first
@@ -102,8 +103,8 @@ class Mention:
 
     doc: str
     event_type: str
-    date: date | None
-    date_end: date | None
+    date: dt.date | None  # the field shares the type's name: dt. keeps them apart for type checkers
+    date_end: dt.date | None
     date_precision: str  # day, week, month, quarter, year, approximate, ""
     date_text: str
     date_source: str  # timex, published, none
