@@ -262,14 +262,8 @@ def filter_widgets(df: pd.DataFrame) -> None:
 def write_url(filters: view.Filters) -> None:
     """Write the filters into the URL when they changed, so the view is a shareable link."""
     wanted = view.encode_filters(filters)
-    current = {
-        k: (
-            v
-            if len(v) > 1 or k in ("type", "actor", "stance", "system", "category", "outlet")
-            else v[0]
-        )
-        for k, v in query_params().items()
-    }
+    lists = set(view.LIST_PARAMS.values())
+    current = {k: v if k in lists else v[0] for k, v in query_params().items() if v}
     if current != wanted:
         st.query_params.from_dict(wanted)
 
