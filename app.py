@@ -282,8 +282,8 @@ def chart(fig: object, key: str, filename: str, fmt: str) -> list[str]:
         width="stretch",
         config=figures.image_config(filename, fmt),
     )
-    points = (event or {}).get("selection", {}).get("points", []) if event else []
-    return view.selected_ids(points)
+    selection = event.get("selection") if event else None
+    return view.selected_ids(selection.get("points", []) if selection else [])
 
 
 def table_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -494,13 +494,13 @@ def main() -> None:
         sorted((k, v.isoformat()) for k, v in view.published_overrides(store).items())
     )
     slot = st.empty()
-    mentions, timeline = extract(
-        (signature, overrides),
-        docs,
-        lambda share: slot.progress(
+
+    def progress(share: float) -> None:
+        slot.progress(
             min(1.0, max(0.0, share)), text=f"Extracting events from {len(docs)} articles…"
-        ),
-    )
+        )
+
+    mentions, timeline = extract((signature, overrides), docs, progress)
     slot.empty()
     timeline = view.apply_corrections(timeline, store)
     shown = view.visible(timeline)

@@ -236,8 +236,8 @@ def hover_text(row: Mapping[str, object]) -> str:
     if text_of(row["systems"]):
         lines.append(f"Systems: {escape(text_of(row['systems']).replace(';', ', '))}")
     if text_of(row["lag_days"]):
-        lines.append(f"{float(row['lag_days']):.0f} days after the sale it answers")
-    n = int(row["n_sources"]) if text_of(row["n_sources"]) else 0
+        lines.append(f"{float(text_of(row['lag_days'])):.0f} days after the sale it answers")
+    n = int(float(text_of(row["n_sources"]) or 0))
     sources = text_of(row["outlets"]) or text_of(row["sources"])
     lines.append(f"{n} source{'s' if n != 1 else ''}: {escape(sources.replace(';', ', '))}")
     evidence = text_of(row["evidence"])
