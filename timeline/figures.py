@@ -309,6 +309,7 @@ def base_layout(fig: go.Figure, title: str, presenter: bool, height: int) -> go.
         legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0.0, "xanchor": "left"},
         dragmode="select",
     )
+    fig.update_annotations(font={"size": size + 1, "color": THEME["text"]})
     fig.update_xaxes(showgrid=True, gridcolor=THEME["grid"], linecolor=THEME["grid"])
     fig.update_yaxes(showgrid=True, gridcolor=THEME["grid"], zeroline=False)
     return fig
