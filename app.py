@@ -14,9 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from timeline import figures, view
+from timeline import corpus, figures, view
 from timeline.corpus import analyse
-from timeline.documents import read_bytes, read_corpus
+from timeline.documents import read_bytes
 from timeline.records import Document, Timex
 from timeline.temporal import tag
 
@@ -64,8 +64,8 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 def load_documents(
     signature: tuple[tuple[str, int, int], ...], _paths: Sequence[Path]
 ) -> tuple[list, list]:
-    """Return the corpus documents and read errors (cached until a file changes)."""
-    return read_corpus([str(p) for p in _paths])
+    """Return the documents and read errors (cached here and on disk until a file changes)."""
+    return corpus.read([str(p) for p in _paths])
 
 
 @st.cache_resource(show_spinner=False)

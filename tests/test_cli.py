@@ -197,3 +197,23 @@ def test_a_changed_document_is_extracted_again(monkeypatch: pytest.MonkeyPatch) 
     mentions, _ = corpus.analyse(moved)
     assert calls == [len(docs)]
     assert "2025-06-02" in set(mentions[mentions["doc"] == docs[0].doc]["date"])
+
+
+def test_an_unchanged_folder_is_not_read_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("On Monday, the State Department approved the sale of arms to Taiwan.")
+    first = corpus.read([folder])
+    monkeypatch.setattr(corpus, "read_corpus", lambda *a, **k: pytest.fail("read again"))
+    assert corpus.read([folder]) == first
+    monkeypatch.undo()
+    (folder / "b.txt").write_text("Taiwan's defence ministry welcomed the arms sale on Tuesday.")
+    docs, _ = corpus.read([folder])
+    assert [d.doc for d in docs] == ["a.txt", "b.txt"]
+
+
+def test_editing_the_page_keeps_the_extraction_cache() -> None:
+    hashed = {p.name for p in corpus.key_files()}
+    assert {"events.py", "temporal.py", "documents.py", "systems.csv"} <= hashed
+    assert not hashed & {"figures.py", "view.py", "cli.py"}
+    assert {p.name for p in corpus.key_files(corpus.READER_MODULES)} >= {"documents.py", "boilerplate.py"}

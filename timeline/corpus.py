@@ -16,13 +16,18 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.build import assign_events, mention_records, mentions_frame, timeline_frame
+from timeline.documents import read_corpus
 from timeline.events import extract_mentions
-from timeline.records import Document, Mention
+from timeline.records import Document, Mention, ReadError
 
 #: below this many documents to extract, one process is faster than starting workers
 PARALLEL_MIN_DOCS = 400
 #: documents a worker takes at a time
 CHUNK_DOCS = 100
+#: the page's own modules: they change no extraction, so they are not part of the cache key
+PAGE_MODULES = frozenset({"figures.py", "view.py", "cli.py"})
+#: the modules that read documents: a change to any of them reads the corpus again
+READER_MODULES = ("documents.py", "boilerplate.py", "published.py", "records.py")
 #: where extracted corpora are kept; TIMELINE_CACHE_DIR overrides it
 DEFAULT_CACHE_DIR = Path.home() / ".cache" / "timeline"
 
@@ -111,14 +116,62 @@ def corpus_key(docs: Sequence[Document]) -> str:
 
 
 @cache
-def code_version() -> str:
-    """Return a digest of the package's source and data, so that a new version re-extracts."""
-    root = Path(__file__).parent
+def code_version(modules: tuple[str, ...] = ()) -> str:
+    """Return a digest of the code that makes a result (the pipeline's, by default) and its data.
+
+    The page's own modules are left out: editing a chart must not throw away an extraction.
+    """
     h = hashlib.sha256()
-    for path in sorted([*root.glob("*.py"), *root.glob("data/*")]):
+    for path in key_files(modules):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def key_files(modules: tuple[str, ...] = ()) -> list[Path]:
+    """Return the files a cache key hashes: the modules named (else the pipeline's) and the data."""
+    root = Path(__file__).parent
+    code = [root / m for m in modules] or [
+        p for p in root.glob("*.py") if p.name not in PAGE_MODULES
+    ]
+    return sorted([*code, *root.glob("data/*")])
+
+
+def file_signature(paths: Sequence[str | Path]) -> tuple[tuple[str, int, int], ...]:
+    """Return (path, size, modification time) of every file under the corpus paths, in order."""
+    entries: list[tuple[str, int, int]] = []
+    for root in map(Path, paths):
+        if root.is_file():
+            stat = root.stat()
+            entries.append((str(root), stat.st_size, stat.st_mtime_ns))
+        for folder, _, names in os.walk(root):
+            for name in sorted(names):
+                try:
+                    stat = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                entries.append((os.path.join(folder, name), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+def read(
+    paths: Sequence[str | Path], manifest: str | Path | None = None, use_cache: bool = True
+) -> tuple[list[Document], list[ReadError]]:
+    """Return a corpus's documents and read errors, from the cache while no file has changed."""
+    if not use_cache:
+        return read_corpus(paths, manifest=manifest)
+    files = file_signature([*paths, *([manifest] if manifest else [])])
+    digest = hashlib.sha256(repr((code_version(READER_MODULES), manifest, files)).encode())
+    path = cache_dir() / f"documents-{digest.hexdigest()[:24]}.pkl"
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                return pickle.load(f)  # type: ignore[no-any-return]
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            pass  # a damaged entry is read again below
+    found = read_corpus(paths, manifest=manifest)
+    _store(path, found)
+    return found
 
 
 def cache_dir() -> Path:

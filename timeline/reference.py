@@ -7,7 +7,7 @@ import io
 from collections import defaultdict
 from datetime import date
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 #: values within this share of a notified value are the same sale
 VALUE_TOLERANCE = 0.02
@@ -18,7 +18,7 @@ TABLE = "dsca_taiwan_notifications.csv"
 @cache
 def notified_values() -> tuple[tuple[date, float, str], ...]:
     """Return (day, value, what) for every notification, every aggregate, and every day's total."""
-    text = resources.files("timeline").joinpath("data", TABLE).read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / TABLE).read_text(encoding="utf-8")
     rows = []
     per_day: dict[date, list[float]] = defaultdict(list)
     for r in csv.DictReader(io.StringIO(text)):

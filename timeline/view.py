@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline.corpus import file_signature
 from timeline.records import Document, ReadError, Timex
 
 DATA_DIR_ENV = "TIMELINE_DATA_DIR"
@@ -610,19 +611,7 @@ def save_folders(folders: Sequence[str], path: Path) -> None:
 
 def corpus_signature(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
     """Return (path, size, mtime) of every file under the corpus paths."""
-    entries: list[tuple[str, int, int]] = []
-    for root in paths:
-        if root.is_file():
-            stat = root.stat()
-            entries.append((str(root), stat.st_size, stat.st_mtime_ns))
-        for folder, _, names in os.walk(root):
-            for name in sorted(names):
-                try:
-                    stat = os.stat(os.path.join(folder, name))
-                except OSError:
-                    continue
-                entries.append((os.path.join(folder, name), stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
+    return file_signature(paths)
 
 
 # -- exports --------------------------------------------------------------------------------------

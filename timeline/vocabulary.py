@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
 
 #: characters that separate the words of an alias; any run of them (or none) matches
@@ -259,7 +259,7 @@ def read_rows(
 @cache
 def table_rows(table: str) -> tuple[dict[str, str], ...]:
     """Return the rows of a CSV table shipped in timeline/data, read once."""
-    text = files("timeline.data").joinpath(table).read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "data" / table).read_text(encoding="utf-8")
     return tuple(csv.DictReader(io.StringIO(text, newline="")))
 
 
