@@ -647,7 +647,7 @@ def _undated(doc: Document) -> _When:
 def _attach_to_previous(
     doc: Document, low: str, start: int, end: int, money: Sequence[Money], earlier: list[Mention]
 ) -> None:
-    """Give the last sale the value or systems of a sentence restating it ("The $2.37bn sale")."""
+    """Give the last sale the value, parts or systems of a sentence restating it."""
     if not earlier or not ANAPHORA.search(low[start:end]):
         return
     sale_types = (
@@ -657,55 +657,18 @@ def _attach_to_previous(
     if last is None:
         return
     i = earlier.index(last)
-    systems = [s for s in find_systems(doc.text, start, end)]
+    systems = find_systems(doc.text, start, end)
     names = tuple(dict.fromkeys([*last.systems, *(s.name for s in systems)]))
     cats = tuple(dict.fromkeys([*last.categories, *(s.category for s in systems)]))
-    if money and last.value_usd is None and len(money) > 1:
-        for m in (
-            money
-        ):  # "The packages include HIMARS (US$4.05 billion), howitzers (US$4.03 billion) ..."
-            earlier.append(
-                replace(
-                    last,
-                    value_usd=m.low,
-                    value_usd_high=m.high,
-                    value_text=m.text,
-                    evidence=doc.text[start:end],
-                    start=start,
-                    end=end,
-                    systems=(),
-                    categories=(),
-                    rule=last.rule + "+part",
-                    confidence=last.confidence - 0.1,
-                    extra={**last.extra, "part_of_start": str(last.start)},
-                )
-            )
-    elif (
-        money
-        and last.value_usd is None
-        and len(money) == 1
-        and SEVERAL_SALES.search(last.evidence.lower())
-    ):
-        m = money[
-            0
-        ]  # "approving two possible sales. The estimated total cost is $1.16 billion": one of them
-        earlier.append(
-            replace(
-                last,
-                value_usd=m.low,
-                value_usd_high=m.high,
-                value_text=m.text,
-                evidence=doc.text[start:end],
-                start=start,
-                end=end,
-                systems=(),
-                categories=(),
-                rule=last.rule + "+part",
-                confidence=last.confidence - 0.1,
-                extra={**last.extra, "part_of_start": str(last.start)},
-            )
-        )
-    elif money and last.value_usd is None and len(money) == 1:
+    value = last.value_usd
+    if not money:
+        if names != last.systems:
+            earlier[i] = replace(last, systems=names, categories=cats)
+    elif value is None and (len(money) > 1 or SEVERAL_SALES.search(last.evidence.lower())):
+        # "The packages include HIMARS (US$4.05 billion), howitzers (US$4.03 billion) ...", or
+        # "approving two possible sales. The estimated total cost is $1.16 billion": its parts
+        earlier += [_part(last, doc, start, end, m) for m in money]
+    elif value is None:
         m = money[0]
         earlier[i] = replace(
             last,
@@ -716,44 +679,52 @@ def _attach_to_previous(
             categories=cats,
             rule=last.rule + "+value-after",
         )
-    elif len(money) == 1 and last.value_usd is not None and money[0].low > last.value_usd:
-        listed = [x for x in earlier if x.start == last.start and x.value_usd is not None]
-        if len(listed) >= 2 and _close(sum(x.value_usd for x in listed), money[0].low):  # type: ignore[misc]
-            # "Together those three were worth $1.81bn": the total of the amounts just listed
-            earlier.append(
-                replace(
-                    last,
-                    value_usd=money[0].low,
-                    value_usd_high=None,
-                    value_text=money[0].text,
-                    evidence=doc.text[start:end],
-                    start=start,
-                    end=end,
-                    rule=last.rule + "+total",
-                    extra={},
-                )
+    elif len(money) == 1 and money[0].low > value and _totals(earlier, last, money[0]):
+        # "Together those three were worth $1.81bn": the total of the amounts just listed
+        total = money[0]
+        earlier.append(
+            replace(
+                last,
+                value_usd=total.low,
+                value_usd_high=None,
+                value_text=total.text,
+                evidence=doc.text[start:end],
+                start=start,
+                end=end,
+                rule=last.rule + "+total",
+                extra={},
             )
-    elif money and last.value_usd is not None:
-        for m in money:  # "which includes $320 million of ...": the parts of the sale
-            if m.high is None and m.low < last.value_usd:
-                earlier.append(
-                    replace(
-                        last,
-                        value_usd=m.low,
-                        value_usd_high=None,
-                        value_text=m.text,
-                        evidence=doc.text[start:end],
-                        start=start,
-                        end=end,
-                        systems=tuple(s.name for s in find_systems(doc.text, start, end)),
-                        categories=tuple(s.category for s in find_systems(doc.text, start, end)),
-                        rule=last.rule + "+part",
-                        confidence=last.confidence - 0.1,
-                        extra={**last.extra, "part_of_start": str(last.start)},
-                    )
-                )
-    elif names != last.systems:
-        earlier[i] = replace(last, systems=names, categories=cats)
+        )
+    else:
+        # "which includes $320 million of ...": the parts of the sale
+        parts = [m for m in money if m.high is None and m.low < value]
+        earlier += [_part(last, doc, start, end, m, systems) for m in parts]
+
+
+def _totals(earlier: Sequence[Mention], last: Mention, amount: Money) -> bool:
+    """Return whether an amount adds up the two or more amounts listed with the last sale."""
+    listed = [x.value_usd for x in earlier if x.start == last.start and x.value_usd is not None]
+    return len(listed) >= 2 and _close(sum(listed), amount.low)
+
+
+def _part(
+    last: Mention, doc: Document, start: int, end: int, m: Money, systems: Sequence[Match] = ()
+) -> Mention:
+    """Return one part of the last sale's package: an amount of a sentence that lists them."""
+    return replace(
+        last,
+        value_usd=m.low,
+        value_usd_high=m.high,
+        value_text=m.text,
+        evidence=doc.text[start:end],
+        start=start,
+        end=end,
+        systems=tuple(s.name for s in systems),
+        categories=tuple(s.category for s in systems),
+        rule=last.rule + "+part",
+        confidence=last.confidence - 0.1,
+        extra={**last.extra, "part_of_start": str(last.start)},
+    )
 
 
 def _mark_parts(mentions: list[Mention]) -> list[Mention]:
