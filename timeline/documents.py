@@ -393,15 +393,21 @@ _JOBS: list[ReadJob] = []
 def _run_jobs(jobs: list[ReadJob]) -> Iterator[tuple[list[Document], list[ReadError]]]:
     """Yield the documents and errors of each slice of jobs, in order, in parallel where it pays."""
     workers = min(os.cpu_count() or 1, 4)
-    # fork only a single-threaded process (the command line): a forked thread's held lock never frees
-    if len(jobs) < PARALLEL_MIN_FILES or workers < 2 or threading.active_count() > 1 \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    # fork only a single-threaded process (the command line): a lock held by a thread never frees
+    if (
+        len(jobs) < PARALLEL_MIN_FILES
+        or workers < 2
+        or threading.active_count() > 1
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         yield _read_slice(jobs, 0, len(jobs))
         return
     global _JOBS
     _JOBS = jobs
     try:
-        bounds = [(i, min(i + FILES_PER_TASK, len(jobs))) for i in range(0, len(jobs), FILES_PER_TASK)]
+        bounds = [
+            (i, min(i + FILES_PER_TASK, len(jobs))) for i in range(0, len(jobs), FILES_PER_TASK)
+        ]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_read_inherited, bounds)
     finally:
@@ -412,7 +418,9 @@ def _read_inherited(bounds: tuple[int, int]) -> tuple[list[Document], list[ReadE
     return _read_slice(_JOBS, *bounds)
 
 
-def _read_slice(jobs: Sequence[ReadJob], lo: int, hi: int) -> tuple[list[Document], list[ReadError]]:
+def _read_slice(
+    jobs: Sequence[ReadJob], lo: int, hi: int
+) -> tuple[list[Document], list[ReadError]]:
     docs: list[Document] = []
     errors: list[ReadError] = []
     for path, name, meta in jobs[lo:hi]:

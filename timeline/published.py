@@ -372,10 +372,15 @@ def infer_published(
     return _date_after(body, latest)
 
 
-def _dateline_in_mentioned_year(partial: tuple[int, int, str], body: str) -> tuple[date, float, str] | None:
-    """Return a yearless dateline's date in the latest year the story names (not one it looks ahead to)."""
-    years = [int(m.group()) for m in YEAR_RE.finditer(body)
-             if not FUTURE_CUE_RE.search(body[max(0, m.start() - FUTURE_CUE_WINDOW):m.start()])]
+def _dateline_in_mentioned_year(
+    partial: tuple[int, int, str], body: str
+) -> tuple[date, float, str] | None:
+    """Return a yearless dateline's date in the latest year the story names, not looks ahead to."""
+    years = [
+        int(m.group())
+        for m in YEAR_RE.finditer(body)
+        if not FUTURE_CUE_RE.search(body[max(0, m.start() - FUTURE_CUE_WINDOW) : m.start()])
+    ]
     day = _safe_date(max(years), partial[0], partial[1]) if years else None
     if day is None:
         return None

@@ -1630,9 +1630,14 @@ def tag(text: str, published: date | None, *, skip: Sequence[tuple[int, int]] = 
             _set_up(ctx, value)
         if not skipped and value == ctx.quarter:
             ctx.quarter_at = end
-        if (rule in ANCHORING_RULES or rule in DAY_PART_RULES) and not skipped \
-                and re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value):
-            ctx.anchor = date.fromisoformat(value[:10])  # "Wednesday evening" tells of a day as "Wednesday" does
+        if (
+            (rule in ANCHORING_RULES or rule in DAY_PART_RULES)
+            and not skipped
+            and re.match(r"\d{4}-\d\d-\d\d(?:T|$)", value)
+        ):
+            ctx.anchor = date.fromisoformat(
+                value[:10]
+            )  # "Wednesday evening" tells of a day as "Wednesday" does
     return out
 
 
