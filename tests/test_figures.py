@@ -314,3 +314,37 @@ def test_a_crowded_view_is_drawn_with_webgl() -> None:
     assert crowded.type == "scattergl" and len(crowded.x) > figures.MAX_SVG_POINTS
     small = figures.reactions_figure(seed_like())
     assert {t.type for t in small.data} == {"scatter"}
+
+
+@pytest.fixture(scope="module")
+def seed_timeline() -> pd.DataFrame:
+    from timeline.corpus import analyse
+    from timeline.documents import read_corpus
+
+    docs, _ = read_corpus([Path(__file__).resolve().parent.parent / "seeds"])
+    return analyse(docs, use_cache=False)[1]
+
+
+def test_few_events_are_drawn_one_by_one(seed_timeline: pd.DataFrame) -> None:
+    assert figures.summarised(seed_timeline) is seed_timeline
+
+
+def test_many_events_are_drawn_per_period_and_lose_nothing(seed_timeline: pd.DataFrame) -> None:
+    from timeline import view
+
+    grouped = figures.summarised(seed_timeline, max_marks=6)
+    dated = grouped[grouped["date"].notna()]
+    assert set(dated["date_precision"]) <= {"month", "quarter", "year"}
+    assert len(dated) < seed_timeline["date"].notna().sum()
+    ids = [i for joined in dated["event_id"] for i in joined.split(";")]
+    assert sorted(ids) == sorted(seed_timeline.loc[seed_timeline["date"].notna(), "event_id"])
+    approvals = seed_timeline[seed_timeline["event_type"] == "approval"]["counted_usd"].sum()
+    assert dated[dated["event_type"] == "approval"]["counted_usd"].sum() == approvals
+    mark = dated["event_id"].iloc[0]
+    assert view.selected_ids([{"customdata": [mark]}]) == mark.split(";")
+    assert (dated["date_end"] >= dated["date"]).all()
+
+
+def test_a_grouped_timeline_still_draws(seed_timeline: pd.DataFrame) -> None:
+    grouped = figures.summarised(seed_timeline, max_marks=6)
+    assert figures.values_figure(grouped).data and figures.cause_response_figure(grouped).data

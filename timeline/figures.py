@@ -133,6 +133,13 @@ PRECISION_LABELS = {
 MIN_BAR_SHARE = 1 / 150
 MS_PER_DAY = 86_400_000
 BILLION = 1e9
+#: above this many dated events a chart draws one mark per month and kind, not one per event:
+#: thousands of marks are unreadable and make a page of tens of megabytes
+MAX_MARKS = 3000
+#: what one monthly mark stands for
+SUMMARY_KEYS = ("event_type", "actor", "stance", "category", "period")
+#: the periods tried in turn, finest first: (pandas period code, precision)
+SUMMARY_PERIODS = (("M", "month"), ("Q", "quarter"), ("Y", "year"))
 #: above this many markers a trace is drawn with WebGL: SVG slows the page down
 MAX_SVG_POINTS = 2000
 MARKER_SIZE_MIN = 9
@@ -409,6 +416,7 @@ def values_figure(
     categories: Sequence[str] | None = None,
 ) -> go.Figure:
     """Return approvals as dollar bars over time, stacked by category, with the cumulative total."""
+    df = summarised(df)
     order = list(categories) if categories is not None else category_order(df)
     drawn = df[
         df["event_type"].isin(SALE_TYPES + (PLAN_TYPES if show_plans else ()))
@@ -437,6 +445,61 @@ def values_figure(
         xaxis={"type": "date", "range": axis_range(drawn if not drawn.empty else df)},
     )
     return base_layout(fig, title, presenter, 460 if not presenter else 560)
+
+
+def summarised(df: pd.DataFrame, max_marks: int = MAX_MARKS) -> pd.DataFrame:
+    """Return the events as they are, or, when too many are dated, one row per period and kind.
+
+    The period is the month, else the quarter or the year, whichever first keeps the marks
+    under max_marks. A row sums its events' values and sources, spans its period, and carries
+    all their ids (";"-joined) so that selecting it selects them.
+    """
+    dated = df[df["date"].notna()]
+    if len(dated) <= max_marks:
+        return df
+    keys = dated.assign(
+        category=dated["category"].fillna("").replace("", UNCATEGORISED),
+        stance=dated["stance"].fillna(""),
+        actor=dated["actor"].fillna(""),
+    )
+    precision = "year"
+    for freq, name in SUMMARY_PERIODS:  # the finest period that keeps the marks few enough
+        keys["period"] = dated["date"].dt.to_period(freq).dt.start_time
+        grouped = keys.groupby(list(SUMMARY_KEYS), sort=True)
+        precision = name
+        if grouped.ngroups <= max_marks:
+            break
+    rows = grouped.agg(
+        event_id=("event_id", ";".join),
+        value_usd=("value_usd", lambda v: v.astype("Float64").sum(min_count=1)),
+        counted_usd=("counted_usd", lambda v: v.astype("Float64").sum(min_count=1)),
+        n_mentions=("n_mentions", "sum"),
+        n_sources=("n_sources", "sum"),
+        n_events=("event_id", "size"),
+        first_report=("first_report", "min"),
+        confidence=("confidence", "mean"),
+    ).reset_index()
+    rows["date"] = rows["period"]
+    rows["date_end"] = [
+        p + pd.tseries.frequencies.to_offset(precision_offset(precision)) - pd.Timedelta(days=1)
+        for p in rows["period"]
+    ]
+    rows["date_precision"] = precision
+    rows["categories"] = rows["category"]
+    rows["summary"] = [
+        f"{n} {str(k).replace('_', ' ')} events by {a or 'unknown'}"
+        for n, k, a in zip(rows["n_events"], rows["event_type"], rows["actor"], strict=True)
+    ]
+    periodic = rows.reindex(columns=df.columns)
+    for name in ("date_text", "part_of", "systems", "sources", "outlets", "evidence", "answers"):
+        periodic[name] = ""
+    periodic = periodic.astype(df.dtypes.to_dict())
+    return pd.concat([periodic, df[df["date"].isna()]], ignore_index=True)
+
+
+def precision_offset(precision: str) -> str:
+    """Return the pandas offset of one period of a precision ("MS" for a month)."""
+    return {"month": "MS", "quarter": "QS", "year": "YS"}[precision]
 
 
 def actor_order(df: pd.DataFrame, known: Sequence[str] = ()) -> list[str]:
@@ -558,6 +621,7 @@ def cause_response_figure(
     show_plans: bool = True,
 ) -> go.Figure:
     """Return sales (above) and the responses to them (below) on one shared time axis."""
+    df = summarised(df)
     kinds = SALE_TYPES + (PLAN_TYPES if show_plans else ())
     sales = placed(df[df["event_type"].isin(kinds)])
     lanes = actor_order(placed(df[df["event_type"].isin(RESPONSE_TYPES)]), known_actors)

@@ -201,8 +201,11 @@ def selected_ids(points: Iterable[Mapping[str, object]]) -> list[str]:
     for point in points:
         data = point.get("customdata")
         value = data[0] if isinstance(data, list | tuple) and data else data
-        if isinstance(value, str) and value and value not in ids:
-            ids.append(value)
+        for one in (
+            value.split(";") if isinstance(value, str) else ()
+        ):  # a monthly mark: all its events
+            if one and one not in ids:
+                ids.append(one)
     return ids
 
 
