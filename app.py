@@ -36,6 +36,8 @@ TYPE_LABELS = {
     "other": "other",
 }
 TABS = ("Events and sources", "Correct", "Corpus and articles")
+#: events shown in the table at once: a page of tens of thousands of rows is slow and unreadable
+TABLE_PAGE_ROWS = 500
 TABLE_COLUMNS = {
     "date_label": st.column_config.TextColumn("Date", width=95),
     "date_precision": st.column_config.TextColumn("Precision", width="small"),
@@ -616,8 +618,18 @@ def events_panel(
     store_path: Path,
     writable: bool,
 ) -> None:
-    """Draw the events table; a selected row shows its sources."""
-    frame = table_frame(table)
+    """Draw the events table, a page at a time; a selected row shows its sources."""
+    pages = max(1, -(-len(table) // TABLE_PAGE_ROWS))
+    page = 1
+    if pages > 1:
+        page = int(st.number_input(f"Page (of {pages})", 1, pages, 1, key="events_page", width=160))
+        first = (page - 1) * TABLE_PAGE_ROWS
+        st.caption(
+            f"Rows {first + 1:,}–{min(first + TABLE_PAGE_ROWS, len(table)):,} of {len(table):,}: "
+            "narrow the filters or select points in a chart to see fewer; the downloads hold all."
+        )
+    start = (page - 1) * TABLE_PAGE_ROWS
+    frame = table_frame(table.iloc[start : start + TABLE_PAGE_ROWS])
     chosen = st.dataframe(
         frame,
         key="events_table",

@@ -303,3 +303,28 @@ def test_a_corrupt_corrections_file_is_reported_and_never_overwritten(data_dir: 
         and moved[0].read_text(encoding="utf-8") == '{"corrections": [{"kind": "event"'
     )
     assert not any(str(path) in e.value for e in at.error)
+
+
+def test_a_large_timeline_is_shown_a_page_at_a_time(data_dir: Path, tmp_path: Path) -> None:
+    import json
+    from datetime import date, timedelta
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    with (folder / "many.jsonl").open("w", encoding="utf-8") as f:
+        for i in range(300):  # the seeds again, each on its own day: their events stay apart
+            day = date(2012, 1, 2) + timedelta(days=9 * i)
+            f.write(json.dumps({"id": str(i), "text": texts[i % 5], "published": day.isoformat()}) + "\n")
+    at = open_page(tab="Corpus and articles")
+    at.text_input(key="folder_path").set_value(str(folder))
+    at.button(key="add_folder").click()
+    rerun(at)
+    at.session_state["main_tabs"] = "Events and sources"
+    rerun(at)
+    page = at.number_input(key="events_page")
+    shown = at.dataframe[0].value
+    assert page.max > 1 and len(shown) == 500
+    page.set_value(page.max)
+    rerun(at)
+    assert 0 < len(at.dataframe[0].value) <= 500
