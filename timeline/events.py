@@ -140,7 +140,8 @@ def _sentence_mentions(
     if _continues_quote(sentence, earlier, text, start):
         return []  # the quote after "..., adding:" is part of the statement already taken
     named = find_actors(text, start, end)
-    arms = ARMS_CONTEXT.search(sentence) is not None or bool(find_systems(text, start, end))
+    systems = find_systems(text, start, end)
+    arms = ARMS_CONTEXT.search(sentence) is not None or bool(systems)
     cue = _event_cue(sentence, named, start, arms)
     continued = bool(earlier) and earlier[-1].event_type in ("reaction", "sanction")
     statement = cue is not None and cue.event_type == "reaction"
@@ -191,7 +192,6 @@ def _sentence_mentions(
         when = _When(
             None, None, "approximate", "", "recalled", "recalled"
         )  # an earlier sale, day unknown
-    systems = find_systems(text, start, end)
     if cue.rule == "approval" and FOLLOWS.match(low, cue.start):
         money = [m for m in money if m.start >= cue.start]  # "$5.85bn follows the $6.4bn package"
     amounts: list[Money | None] = list(money) or [None]

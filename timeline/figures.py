@@ -263,6 +263,20 @@ def scatter_type(n: int) -> type[go.Scatter] | type[go.Scattergl]:
     return go.Scattergl if n > MAX_SVG_POINTS else go.Scatter
 
 
+def span_bars(spans: Sequence[float], color: str) -> dict[str, object]:
+    """Return the error bars that stretch a marker over its interval (widths in ms) to the right."""
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": list(spans),
+        "arrayminus": [0.0] * len(spans),
+        "color": color,
+        "thickness": 3,
+        "width": 0,
+        "visible": any(s > 0 for s in spans),
+    }
+
+
 def hover_texts(df: pd.DataFrame) -> list[str]:
     """Return the hover text of each event."""
     return [hover_text(row) for row in df[HOVER_COLUMNS].to_dict("records")]
@@ -574,16 +588,7 @@ def response_traces(
                     "symbol": EVENT_SYMBOLS.get(str(kind), "circle"),
                     "line": {"color": [actor_color(str(a)) for a in group["actor"]], "width": 2},
                 },
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": spans,
-                    "arrayminus": [0.0] * len(spans),
-                    "color": STANCE_COLORS.get(str(stance), STANCE_COLORS[""]),
-                    "thickness": 3,
-                    "width": 0,
-                    "visible": any(s > 0 for s in spans),
-                },
+                error_x=span_bars(spans, STANCE_COLORS.get(str(stance), STANCE_COLORS[""])),
                 customdata=[[e] for e in group["event_id"]],
                 hovertext=hover_texts(group),
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -650,16 +655,7 @@ def cause_response_figure(
                     "color": [actor_color(str(a)) for a in group["actor"]],
                     "line": {"color": THEME["text"], "width": 1},
                 },
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": spans,
-                    "arrayminus": [0.0] * len(spans),
-                    "color": THEME["primary"],
-                    "thickness": 3,
-                    "width": 0,
-                    "visible": any(s > 0 for s in spans),
-                },
+                error_x=span_bars(spans, THEME["primary"]),
                 customdata=[[e] for e in group["event_id"]],
                 hovertext=hover_texts(group),
                 hovertemplate="%{hovertext}<extra></extra>",
