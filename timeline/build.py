@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -22,8 +22,12 @@ Record = dict[str, Any]
 SALE_TYPES = ("approval", "plan_or_talks", "delivery")
 #: which sale a reaction answers, best first
 ANSWERED_TYPES = ("approval", "plan_or_talks", "delivery")
+#: kinds of event that answer a sale: one speaker's one statement
+ANSWERING_TYPES = ("reaction", "sanction")
 #: values within this share of each other are the same money
 VALUE_TOLERANCE = 0.02
+#: width of a money bucket in log dollars: wider than VALUE_TOLERANCE, so close values neighbour
+BUCKET_LOG_WIDTH = math.log(1 + 2 * VALUE_TOLERANCE)
 #: a mention dated only by its article's publication may report what happened this many days before
 RECENT_DAYS = 7
 #: a reaction answers a sale reported at most this many days before it
@@ -35,15 +39,16 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "app
 class _Event:
     """Mentions gathered into one event while merging, with what matching needs kept at hand."""
 
-    __slots__ = ("mentions", "lead", "window", "docs", "value", "systems")
+    __slots__ = ("mentions", "lead", "window", "docs", "value", "systems", "n")
 
-    def __init__(self, lead: Mention) -> None:
+    def __init__(self, lead: Mention, n: int) -> None:
         self.mentions: list[Mention] = []
         self.lead = lead
         self.window = _window(lead)
         self.docs: set[str] = set()
         self.value: tuple[float, float | None] | None = None
         self.systems: set[str] = set()
+        self.n = n  # order of founding: ties go to the earlier, more specific event
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -53,23 +58,38 @@ class _Event:
             self.value = (m.value_usd, m.value_usd_high)
 
 
+Index = dict[tuple[object, ...], list[_Event]]
+
+
 def assign_events(mentions: Sequence[Mention]) -> list[Mention]:
     """Return the mentions, in document order, each with the event_id of the event it reports."""
     events: list[_Event] = []
-    index: dict[tuple[object, ...], list[_Event]] = defaultdict(list)
+    index: Index = defaultdict(list)
     for m in sorted(mentions, key=_specificity):
         window = _window(m)
         event = _best_event(m, window, index)
         if event is None:
-            event = _Event(m)
+            event = _Event(m, len(events))
             events.append(event)
-            for key in _keys(m, window):
-                index[key].append(event)
+            for week in _weeks(window):
+                for part in _event_parts(m):
+                    index[(m.event_type, week, part)].append(event)
         if m.doc not in event.docs:
             index[(m.event_type, "doc", m.doc)].append(event)
+        had_value = event.value is not None
         event.add(m)
+        if not had_value and event.value is not None and m.event_type not in ANSWERING_TYPES:
+            for week in _weeks(event.window):  # it now also meets mentions of its money
+                index[(m.event_type, week, _bucket(event.value[0]))].append(event)
     ids = _event_ids(events)
-    return [replace(m, event_id=ids[id(m)]) for m in mentions]
+    return [_with_event_id(m, ids[id(m)]) for m in mentions]
+
+
+def _with_event_id(m: Mention, event_id: str) -> Mention:
+    """Return a copy of a mention with its event id (dataclasses.replace, without its cost)."""
+    copy = object.__new__(Mention)
+    copy.__dict__.update(m.__dict__, event_id=event_id)
+    return copy
 
 
 def _specificity(m: Mention) -> tuple[int, str, int]:
@@ -92,28 +112,59 @@ def _window(m: Mention) -> tuple[date, date] | None:
     return m.date, m.date_end or m.date
 
 
-def _keys(m: Mention, window: tuple[date, date] | None) -> Iterator[tuple[object, ...]]:
-    """Yield a mention's index keys: each week its window touches (none when it has no window)."""
+def _weeks(window: tuple[date, date] | None) -> Iterator[date]:
+    """Yield the Monday of each week a window touches (none when there is no window)."""
     if window is None:
         return
     day = window[0] - timedelta(days=window[0].weekday())
     while day <= window[1]:
-        yield (m.event_type, day)
+        yield day
         day += timedelta(days=7)
 
 
-def _best_event(
-    m: Mention, window: tuple[date, date] | None, index: Mapping[tuple[object, ...], list[_Event]]
-) -> _Event | None:
+# The index files an event under each week of its window and under the parts of _match_score's
+# tests it must pass: a reaction's speaker and stance, a sale's money. A mention looks only where
+# an event it could join is filed, so a corpus of many weeks' news is not compared pairwise.
+
+
+def _bucket(usd: float) -> tuple[str, int]:
+    """Return the money bucket of a value: values within VALUE_TOLERANCE share or neighbour one."""
+    return ("usd", math.floor(math.log(max(usd, 1.0)) / BUCKET_LOG_WIDTH))
+
+
+def _event_parts(lead: Mention) -> list[object]:
+    """Return the index parts an event founded by lead is filed under."""
+    if lead.event_type in ANSWERING_TYPES:
+        return [(_side(lead), lead.stance)]
+    if lead.event_type in SALE_TYPES:
+        own = _bucket(lead.value_usd) if lead.value_usd is not None else "no value"
+        return ["any", own]
+    return [_bucket(lead.value_usd)] if lead.value_usd is not None else []
+
+
+def _mention_parts(m: Mention) -> list[object]:
+    """Return the index parts where the events a mention could join are filed."""
+    if m.event_type in ANSWERING_TYPES:
+        return [(_side(m), m.stance)]
+    if m.value_usd is None:
+        return ["any"] if m.event_type in SALE_TYPES else []  # others merge on money alone
+    kind, n = _bucket(m.value_usd)
+    near: list[object] = [(kind, n - 1), (kind, n), (kind, n + 1)]
+    return [*near, "no value"] if m.event_type in SALE_TYPES else near
+
+
+def _best_event(m: Mention, window: tuple[date, date] | None, index: Index) -> _Event | None:
     """Return the event a mention joins, or None when it starts a new one."""
     if "part_of_start" in m.extra:
         return None  # a part of a package is an event of its own, linked to its total
+    keys = [(m.event_type, w, p) for w in _weeks(window) for p in _mention_parts(m)]
     candidates: dict[int, _Event] = {}
-    for key in [*_keys(m, window), (m.event_type, "doc", m.doc)]:
+    for key in [*keys, (m.event_type, "doc", m.doc)]:
         for e in index.get(key, ()):
-            candidates[id(e)] = e
+            candidates[e.n] = e
     best: tuple[float, _Event] | None = None
-    for e in candidates.values():
+    for n in sorted(candidates):
+        e = candidates[n]
         score = _match_score(m, window, e)
         if score is not None and (best is None or score > best[0]):
             best = (score, e)
@@ -133,7 +184,7 @@ def _match_score(m: Mention, mw: tuple[date, date] | None, e: _Event) -> float |
     elif mw[1] < ew[0] or ew[1] < mw[0]:
         return None
     score = 1.0 + same_doc
-    if m.event_type in ("reaction", "sanction"):
+    if m.event_type in ANSWERING_TYPES:
         # one statement: same speaker, same stance, the same day (not merely overlapping windows)
         same_day = (m.date, m.date_precision, m.date_source == "published") == (
             lead.date,
