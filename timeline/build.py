@@ -14,6 +14,7 @@ import pandas as pd
 
 from timeline.records import Document, Mention
 from timeline.schema import MENTION_COLUMNS, MENTION_EXTRA_COLUMNS, TIMELINE_COLUMNS, Column, names
+from timeline.systems import category_of
 
 #: a mention or event as a plain record: column name to value
 Record = dict[str, Any]
@@ -203,16 +204,26 @@ def _match_score(m: Mention, mw: tuple[date, date] | None, e: _Event) -> float |
             return None
         score += 4
     elif value[0] is not None or ev is not None:
-        if m.systems and systems and not (set(m.systems) & systems):
+        if m.systems and systems and not _kin(m.systems, systems):
             return None
         if not same_doc and value[0] is not None and ev is None and systems and not m.systems:
             return None
     if not same_doc and m.event_type not in SALE_TYPES and (value[0] is None or ev is None):
         return None  # across articles, budgets and background merge only on the same money
     shared = set(m.systems) & systems
-    if m.systems and systems and not shared and not same_doc:
+    if m.systems and systems and not shared and not same_doc and not _kin(m.systems, systems):
         return None
     return score + len(shared)
+
+
+def _kin(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Return whether two lists of systems can name the same sale: a system in both, or a model
+    and its family name in one category ("F-16" and "F-16V", not "F-16" and "F-16 spare parts")."""
+    return any(
+        x == y or (x.startswith(y) or y.startswith(x)) and category_of(x) == category_of(y)
+        for x in a
+        for y in b
+    )
 
 
 def _side(m: Mention) -> str:
