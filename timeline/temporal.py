@@ -285,6 +285,25 @@ MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 #: a cheap word every match of the rule contains, searched in the ASCII-lower-cased text: the
 #: rule's own pattern is only tried in a window around it
 TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(
+        # every match of these holds a digit: they are tried only near digits
+        (
+            "block_money",
+            "block_percent",
+            "block_quantity",
+            "block_number",
+            "block_fraction",
+            "date_iso",
+            "date_numeric",
+            "date_other_numeric",
+            "year",
+            "year_the",
+            "year_quarter",
+            "clock_24",
+            "day_of_month",
+        ),
+        r"\d",
+    ),
     "block_age": r"old\b",
     "date_month_day": MONTH_WORD,
     "date_day_month": MONTH_WORD,
@@ -1515,9 +1534,12 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Return every rule match as (start, end, rule, match)."""
     found: dict[tuple[int, int, str], re.Match[str]] = {}
     triggered: dict[re.Pattern[str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
-    lower = text.translate(ASCII_LOWER)
+    lower = text.lower()
+    if len(lower) != len(text):  # a rare letter lowered into two ("İ"): lower ASCII only
+        lower = text.translate(ASCII_LOWER)
+    has = lower.__contains__
     for name, pattern, trigger, needles in RULES:
-        if needles and not any(n in lower for n in needles):
+        if needles and not any(map(has, needles)):
             continue
         if trigger is None:
             for m in pattern.finditer(text):
