@@ -282,6 +282,8 @@ RULE_PATTERNS: list[tuple[str, str]] = [
 
 UNIT_WORD = r"second|minute|hour|day|week|month|quarter|year|decade|centur"
 MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+#: a digit: the trigger of rules every match of which holds one
+DIGIT = r"\d"
 #: a cheap word every match of the rule contains, searched in the ASCII-lower-cased text: the
 #: rule's own pattern is only tried in a window around it
 TRIGGERS: dict[str, str] = {
@@ -302,7 +304,7 @@ TRIGGERS: dict[str, str] = {
             "clock_24",
             "day_of_month",
         ),
-        r"\d",
+        DIGIT,
     ),
     "block_age": r"old\b",
     "date_month_day": MONTH_WORD,
@@ -328,7 +330,7 @@ TRIGGERS: dict[str, str] = {
     "block_fraction_word": r"quarter",
     "block_rate": UNIT_WORD,
     "block_rate_word": UNIT_WORD,
-    "block_possessive": r"['’]s\b",
+    "block_possessive": r"(?:today|tomorrow|yesterday)['’]s\b",
     "block_second": r"second",
     "set_word": r"ly\b",
     "year_ago_adj": r"-(?:earlier|ago)",
@@ -1548,9 +1550,11 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         if trigger not in triggered:
             triggered[trigger] = _windows(trigger, lower)
         spans, windows = triggered[trigger]
+        # a match holding a digit lies in the window of its digits: no need to test it
+        near_digits = trigger.pattern == DIGIT
         for lo, hi in windows:
             for m in pattern.finditer(text, lo, hi):
-                if _covers(spans, m.start(), m.end()):
+                if near_digits or _covers(spans, m.start(), m.end()):
                     found[m.start(), m.end(), name] = m
     return [(s, e, name, m) for (s, e, name), m in found.items() if e > s]
 
