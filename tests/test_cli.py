@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from timeline import corpus
@@ -179,6 +180,24 @@ def test_an_unchanged_corpus_is_not_extracted_twice(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(corpus, "extract_all", refuse)
     again, again_timeline = corpus.analyse(docs)
     assert again.equals(mentions) and again_timeline.equals(timeline)
+
+
+def test_the_page_builds_its_timeline_from_the_mentions_the_command_line_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path))
+    docs, _ = read_corpus([SEEDS])
+    mentions, timeline = corpus.analyse(docs, use_cache=False)
+    kept = corpus.mentions_of(docs)
+    assert kept.equals(mentions)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(corpus, "extract_all", refuse)
+    again, again_timeline = corpus.analyse(docs)
+    assert again.equals(mentions)
+    pd.testing.assert_frame_equal(again_timeline, timeline)
 
 
 def test_a_changed_document_is_extracted_again(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,6 +23,7 @@ Record = dict[str, Any]
 SALE_TYPES = ("approval", "plan_or_talks", "delivery")
 #: which sale a reaction answers, best first
 ANSWERED_TYPES = ("approval", "plan_or_talks", "delivery")
+ANSWERED_RANK = {t: i for i, t in enumerate(ANSWERED_TYPES)}
 #: kinds of event that answer a sale: one speaker's one statement
 ANSWERING_TYPES = ("reaction", "sanction")
 #: values within this share of each other are the same money
@@ -33,6 +34,8 @@ BUCKET_LOG_WIDTH = math.log(1 + 2 * VALUE_TOLERANCE)
 RECENT_DAYS = 7
 #: a reaction answers a sale reported at most this many days before it
 ANSWER_WINDOW_DAYS = 120
+#: nanoseconds in a day: pandas keeps dates as nanoseconds since the epoch
+DAY_NS = 86_400 * 10**9
 #: precision of an interval, narrowest first (for choosing an event's date)
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "approximate": 5, "": 6}
 
@@ -302,6 +305,18 @@ def mentions_frame(records: Sequence[Record]) -> pd.DataFrame:
     return _typed(frame, (*MENTION_COLUMNS, *MENTION_EXTRA_COLUMNS))
 
 
+def frame_records(mentions: pd.DataFrame) -> list[Record]:
+    """Return the plain records of a mentions frame, as mention_records gave them."""
+    columns = []
+    for name in mentions.columns:
+        values = mentions[name].tolist()
+        if mentions[name].hasnans:
+            values = [None if pd.isna(v) else v for v in values]
+        columns.append(values)
+    keys = list(mentions.columns)
+    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
 def _typed(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
     for c in columns:
         name, dtype = c.name, c.dtype
@@ -330,18 +345,12 @@ def timeline_frame(records: Sequence[Record]) -> pd.DataFrame:
 
 def _event_row(group: Sequence[Record]) -> Record:
     """Return the timeline row of one event from its mention records."""
-
-    def rank(r: Record) -> tuple[float, float]:
-        return (
-            PRECISION_RANK.get(str(r["date_precision"]), 6) + (r["date_source"] != "timex") * 0.5,
-            -float(r["confidence"] or 0),
-        )
-
-    best = min(group, key=rank)
+    best = group[0] if len(group) == 1 else min(group, key=_date_rank)
     value = next((r for r in group if r["value_usd"] is not None), None)
-    systems = _joined(r["systems"] for r in group)
-    categories = _joined(r["categories"] for r in group)
-    docs = list(dict.fromkeys(str(r["doc"]) for r in group))
+    confidences = [float(r["confidence"] or 0) for r in group]
+    confidence = max(confidences)
+    categories = _joined([r["categories"] for r in group])
+    docs = list(dict.fromkeys([str(r["doc"]) for r in group]))
     published = [str(r["published"]) for r in group if r["published"]]
     row: Record = {
         "event_id": best["event_id"],
@@ -350,24 +359,24 @@ def _event_row(group: Sequence[Record]) -> Record:
         "date_end": best["date_end"] or None,
         "date_precision": best["date_precision"],
         "date_text": best["date_text"],
-        "actor": _most_common(r["actor"] for r in group),
-        "stance": _most_common(r["stance"] for r in group),
+        "actor": _most_common([r["actor"] for r in group]),
+        "stance": _most_common([r["stance"] for r in group]),
         "value_usd": value["value_usd"] if value else None,
         "value_usd_high": value["value_usd_high"] if value else None,
         "counted_usd": None,
         "part_of": "",
-        "systems": systems,
+        "systems": _joined([r["systems"] for r in group]),
         "categories": categories,
         "category": categories.split(";")[0] if categories else "unspecified",
         "n_mentions": len(group),
         "n_sources": len(docs),
         "sources": ";".join(docs),
-        "outlets": ";".join(dict.fromkeys(str(r["outlet"]) for r in group if r["outlet"])),
+        "outlets": ";".join(dict.fromkeys([str(r["outlet"]) for r in group if r["outlet"]])),
         "first_report": min(published) if published else None,
-        "evidence": max(group, key=lambda r: float(r["confidence"] or 0))["evidence"],
+        "evidence": group[confidences.index(confidence)]["evidence"],
         "answers": "",
         "lag_days": None,
-        "confidence": max(float(r["confidence"] or 0) for r in group),
+        "confidence": confidence,
         "corrected": "",
     }
     row["counted_usd"] = row["value_usd"] if row["event_type"] == "approval" else None
@@ -375,13 +384,29 @@ def _event_row(group: Sequence[Record]) -> Record:
     return row
 
 
-def _joined(values: Iterable[object]) -> str:
+def _date_rank(r: Record) -> tuple[float, float]:
+    """Return how well a mention dates its event (lower is better): narrow, from a date, sure."""
+    return (
+        PRECISION_RANK.get(str(r["date_precision"]), 6) + (r["date_source"] != "timex") * 0.5,
+        -float(r["confidence"] or 0),
+    )
+
+
+def _joined(values: Sequence[object]) -> str:
+    if len(values) == 1:  # one mention: its list as it is, less repeats
+        one = values[0]
+        return ";".join(dict.fromkeys(str(one).split(";"))) if one else ""
     return ";".join(dict.fromkeys(s for v in values if v for s in str(v).split(";")))
 
 
-def _most_common(values: Iterable[object]) -> str:
-    counts = Counter(str(v) for v in values if v)
-    return counts.most_common(1)[0][0] if counts else ""
+def _most_common(values: Sequence[object]) -> str:
+    present = [str(v) for v in values if v]
+    if not present:
+        return ""
+    first = present[0]
+    if all(v == first for v in present):
+        return first
+    return Counter(present).most_common(1)[0][0]
 
 
 def _link_parts(rows: list[Record], mentions: Sequence[Record]) -> None:
@@ -406,57 +431,55 @@ def _link_parts(rows: list[Record], mentions: Sequence[Record]) -> None:
 def link_reactions(frame: pd.DataFrame) -> pd.DataFrame:
     """Link each reaction to the sale it answers (the latest before it), with the lag in days."""
     frame = frame.copy()
-    records = frame[["event_id", "event_type", "date", "part_of", "sources"]].to_dict("records")
-    rank = {t: i for i, t in enumerate(ANSWERED_TYPES)}
+    types = frame["event_type"].tolist()
+    parts = frame["part_of"].tolist()
+    sources = [str(s).split(";") for s in frame["sources"].tolist()]
+    known = frame["date"].notna().tolist()
+    days = frame["date"].to_numpy(dtype="datetime64[ns]").astype("int64").tolist()
     sales = sorted(
-        (
-            r
-            for r in records
-            if r["event_type"] in rank and not pd.isna(r["date"]) and not r["part_of"]
-        ),
-        key=lambda r: r["date"],
+        (i for i, t in enumerate(types) if t in ANSWERED_RANK and known[i] and not parts[i]),
+        key=days.__getitem__,
     )
-    days = [r["date"] for r in sales]
-    by_source: dict[str, list[Record]] = defaultdict(list)
-    for r in sales:
-        for doc in str(r["sources"]).split(";"):
-            by_source[doc].append(r)
+    sale_days = [days[i] for i in sales]
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i in sales:
+        for doc in sources[i]:
+            by_source[doc].append(i)
+    ids = frame["event_id"].tolist()
     answers: list[str] = []
     lags: list[float | None] = []
-    for r in records:
+    for i, t in enumerate(types):
         sale = None
-        if r["event_type"] in ("reaction", "sanction") and not pd.isna(r["date"]):
-            sale = _answered_sale(r, sales, days, by_source, rank)
-        answers.append(str(sale["event_id"]) if sale else "")
-        lags.append(float((r["date"] - sale["date"]).days) if sale else None)
+        if t in ANSWERING_TYPES and known[i]:
+            sale = _answered_sale(days[i], sources[i], sales, sale_days, by_source, days, types)
+        answers.append(ids[sale] if sale is not None else "")
+        lags.append(float((days[i] - days[sale]) // DAY_NS) if sale is not None else None)
     frame["answers"] = pd.array(answers, dtype="string")
     frame["lag_days"] = pd.array(lags, dtype="Float64")
     return frame
 
 
 def _answered_sale(
-    reaction: Record,
-    sales: Sequence[Record],
-    days: Sequence[object],
-    by_source: Mapping[str, Sequence[Record]],
-    rank: Mapping[str, int],
-) -> Record | None:
-    """Return the sale a reaction answers: one its sources report if any, the latest before it."""
-    when = reaction["date"]
-    earliest = when - pd.Timedelta(days=ANSWER_WINDOW_DAYS)
-    shared = [
-        s
-        for doc in str(reaction["sources"]).split(";")
-        for s in by_source.get(doc, ())
-        if earliest <= s["date"] <= when
-    ]
+    when: int,
+    sources: Sequence[str],
+    sales: Sequence[int],
+    sale_days: Sequence[int],
+    by_source: Mapping[str, Sequence[int]],
+    days: Sequence[int],
+    types: Sequence[str],
+) -> int | None:
+    """Return the row of the sale a reaction answers: one its sources report, else the latest.
+
+    Days are nanoseconds since the epoch, as pandas keeps them.
+    """
+    earliest = when - ANSWER_WINDOW_DAYS * DAY_NS
+    shared = [s for doc in sources for s in by_source.get(doc, ()) if earliest <= days[s] <= when]
     if not shared:
-        hi = bisect_right(days, when)
-        lo = bisect_left(days, earliest)
-        shared = list(sales[lo:hi])
+        shared = list(sales[bisect_left(sale_days, earliest) : bisect_right(sale_days, when)])
     if not shared:
         return None
-    return min(shared, key=lambda s: (rank[str(s["event_type"])], -s["date"].value))
+    rank = ANSWERED_RANK
+    return min(shared, key=lambda s: (rank[types[s]], -days[s]))
 
 
 def summary(row: Record) -> str:

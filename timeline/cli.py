@@ -112,10 +112,10 @@ def _run_dates(args: argparse.Namespace) -> int:
 
 
 def _run_events(args: argparse.Namespace) -> int:
-    from timeline.corpus import analyse
+    from timeline.corpus import mentions_of
 
     docs, errors = _read(args)
-    mentions, _ = analyse(docs, use_cache=not args.no_cache)
+    mentions = mentions_of(docs, use_cache=not args.no_cache)
     write_frame(mentions[names(MENTION_COLUMNS)], args.format, sys.stdout)
     return EXIT_SKIPPED if errors else EXIT_OK
 

@@ -15,7 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline.build import assign_events, mention_records, mentions_frame, timeline_frame
+from timeline.build import (
+    assign_events,
+    frame_records,
+    mention_records,
+    mentions_frame,
+    timeline_frame,
+)
 from timeline.documents import read_corpus
 from timeline.events import extract_mentions
 from timeline.records import Document, Mention, ReadError
@@ -38,23 +44,52 @@ def analyse(
     docs: Sequence[Document], progress: Progress | None = None, use_cache: bool = True
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (mentions, timeline) for a corpus, from the cache when nothing in it changed."""
-    key = corpus_key(docs)
-    path = cache_dir() / f"corpus-{key}.pkl"
-    if use_cache and path.exists():
-        try:
-            with path.open("rb") as f:
-                mentions, timeline = pickle.load(f)
-            if progress:
-                progress(1.0)
-            return mentions, timeline
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-            pass  # a damaged cache entry is rebuilt below
+    mentions, timeline = _analysed(docs, progress, use_cache, with_timeline=True)
+    assert timeline is not None
+    return mentions, timeline
+
+
+def mentions_of(
+    docs: Sequence[Document], progress: Progress | None = None, use_cache: bool = True
+) -> pd.DataFrame:
+    """Return a corpus's mentions with their event ids (the command line's table), cached.
+
+    The timeline is left for the page to build from them: the command line prints no timeline.
+    """
+    return _analysed(docs, progress, use_cache, with_timeline=False)[0]
+
+
+def _analysed(
+    docs: Sequence[Document], progress: Progress | None, use_cache: bool, with_timeline: bool
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    path = cache_dir() / f"corpus-{corpus_key(docs)}.pkl"
+    cached = _load(path) if use_cache else None
+    if cached is not None:
+        mentions, timeline = cached
+        if timeline is None and with_timeline:
+            timeline = timeline_frame(frame_records(mentions))
+            _store(path, (mentions, timeline))
+        if progress:
+            progress(1.0)
+        return mentions, timeline
     found = extract_all(docs, progress)
     records = mention_records(assign_events(found), docs)
     mentions = mentions_frame(records)
-    timeline = timeline_frame(records)
+    timeline = timeline_frame(records) if with_timeline else None
     if use_cache:
         _store(path, (mentions, timeline))
+    return mentions, timeline
+
+
+def _load(path: Path) -> tuple[pd.DataFrame, pd.DataFrame | None] | None:
+    """Return a cached (mentions, timeline), None when there is none or it is damaged."""
+    try:
+        with path.open("rb") as f:
+            mentions, timeline = pickle.load(f)
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        return None  # a damaged entry is rebuilt
     return mentions, timeline
 
 
