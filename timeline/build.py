@@ -6,8 +6,9 @@ import hashlib
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -67,6 +68,11 @@ Index = dict[tuple[object, ...], list[_Event]]
 
 def assign_events(mentions: Sequence[Mention]) -> list[Mention]:
     """Return the mentions, in document order, each with the event_id of the event it reports."""
+    return [_with_event_id(m, i) for m, i in zip(mentions, event_ids(mentions), strict=True)]
+
+
+def event_ids(mentions: Sequence[Mention]) -> list[str]:
+    """Return the event_id of the event each mention reports, in the mentions' order."""
     events: list[_Event] = []
     index: Index = defaultdict(list)
     for m in sorted(mentions, key=_specificity):
@@ -86,7 +92,7 @@ def assign_events(mentions: Sequence[Mention]) -> list[Mention]:
             for week in _weeks(event.window):  # it now also meets mentions of its money
                 index[(m.event_type, week, _bucket(event.value[0]))].append(event)
     ids = _event_ids(events)
-    return [_with_event_id(m, ids[id(m)]) for m in mentions]
+    return [ids[id(m)] for m in mentions]
 
 
 def _with_event_id(m: Mention, event_id: str) -> Mention:
@@ -116,14 +122,17 @@ def _window(m: Mention) -> tuple[date, date] | None:
     return m.date, m.date_end or m.date
 
 
-def _weeks(window: tuple[date, date] | None) -> Iterator[date]:
-    """Yield the Monday of each week a window touches (none when there is no window)."""
+@lru_cache(maxsize=65536)
+def _weeks(window: tuple[date, date] | None) -> tuple[date, ...]:
+    """Return the Monday of each week a window touches (none when there is no window)."""
     if window is None:
-        return
+        return ()
     day = window[0] - timedelta(days=window[0].weekday())
+    weeks = []
     while day <= window[1]:
-        yield day
+        weeks.append(day)
         day += timedelta(days=7)
+    return tuple(weeks)
 
 
 # The index files an event under each week of its window and under the parts of _match_score's
@@ -261,16 +270,21 @@ def _event_ids(events: Sequence[_Event]) -> dict[int, str]:
 # --- DataFrames ---------------------------------------------------------------------
 
 
-def mention_records(mentions: Sequence[Mention], docs: Sequence[Document]) -> list[Record]:
-    """Return one plain record per mention: the contract's columns and the provenance columns."""
+def mention_records(
+    mentions: Sequence[Mention], docs: Sequence[Document], ids: Sequence[str] | None = None
+) -> list[Record]:
+    """Return one plain record per mention: the contract's columns and the provenance columns.
+
+    ``ids`` gives the mentions' event ids when they do not carry them (as event_ids returns them).
+    """
     by_doc = {d.doc: d for d in docs}
     records = []
-    for m in mentions:
+    for k, m in enumerate(mentions):
         d = by_doc.get(m.doc)
         records.append(
             {
                 "doc": m.doc,
-                "event_id": m.event_id,
+                "event_id": ids[k] if ids is not None else m.event_id,
                 "event_type": m.event_type,
                 "date": m.date.isoformat() if m.date else "",
                 "date_precision": m.date_precision,

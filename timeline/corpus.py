@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.build import (
-    assign_events,
+    event_ids,
     frame_records,
     mention_records,
     mentions_frame,
@@ -73,7 +73,7 @@ def _analysed(
             progress(1.0)
         return mentions, timeline
     found = extract_all(docs, progress)
-    records = mention_records(assign_events(found), docs)
+    records = mention_records(found, docs, event_ids(found))
     mentions = mentions_frame(records)
     timeline = timeline_frame(records) if with_timeline else None
     if use_cache:
