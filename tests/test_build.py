@@ -131,3 +131,45 @@ def test_a_sale_that_gets_its_value_later_meets_mentions_of_that_value() -> None
     other = replace(_sale("b.txt", 2.37e9), start=0, systems=())
     merged = assign_events([undated_value, valued, other])
     assert len({m.event_id for m in merged}) == 1
+
+
+def _article_mentions() -> list[Mention]:
+    from pathlib import Path
+
+    from timeline.documents import read_corpus
+
+    data = Path(__file__).parent / "data"
+    docs, _ = read_corpus([data.parent.parent / "seeds", data / "articles"])
+    return [m for d in docs for m in extract_mentions(d)]
+
+
+def test_kinds_merged_apart_give_the_events_of_one_pass() -> None:
+    from timeline.build import (
+        event_groups,
+        event_ids,
+        founding_order,
+        ids_of_events,
+        kind_halves,
+    )
+
+    found = _article_mentions()
+    halves = kind_halves(found)
+    assert sorted(halves[0] + halves[1]) == list(range(len(found)))
+    assert halves[0] and halves[1]
+    assert not {found[i].event_type for i in halves[0]} & {found[i].event_type for i in halves[1]}
+    groups = [
+        [half[j] for j in g] for half in halves for g in event_groups([found[i] for i in half])
+    ]
+    assert ids_of_events(found, founding_order(found, groups)) == event_ids(found)
+
+
+def test_a_large_corpus_merges_in_two_processes_to_the_same_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from timeline import corpus
+    from timeline.build import event_ids
+
+    found = _article_mentions()
+    monkeypatch.setattr(corpus, "PARALLEL_MIN_MENTIONS", 0)
+    assert corpus._forking()  # so the second process is really started
+    assert corpus.merge(found) == event_ids(found)

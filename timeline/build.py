@@ -27,6 +27,9 @@ ANSWERED_TYPES = ("approval", "plan_or_talks", "delivery")
 ANSWERED_RANK = {t: i for i, t in enumerate(ANSWERED_TYPES)}
 #: kinds of event that answer a sale: one speaker's one statement
 ANSWERING_TYPES = ("reaction", "sanction")
+#: merging a sale's mention takes about this many times a statement's: it meets every sale of
+#: its weeks that has no value yet
+SALE_MERGE_COST = 2
 #: values within this share of each other are the same money
 VALUE_TOLERANCE = 0.02
 #: width of a money bucket in log dollars: wider than VALUE_TOLERANCE, so close values neighbour
@@ -44,10 +47,10 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "app
 class _Event:
     """Mentions gathered into one event while merging, with what matching needs kept at hand."""
 
-    __slots__ = ("mentions", "lead", "window", "docs", "value", "systems", "n")
+    __slots__ = ("members", "lead", "window", "docs", "value", "systems", "n")
 
     def __init__(self, lead: Mention, n: int) -> None:
-        self.mentions: list[Mention] = []
+        self.members: list[int] = []  # indices of its mentions, lead first
         self.lead = lead
         self.window = _window(lead)
         self.docs: set[str] = set()
@@ -55,8 +58,8 @@ class _Event:
         self.systems: set[str] = set()
         self.n = n  # order of founding: ties go to the earlier, more specific event
 
-    def add(self, m: Mention) -> None:
-        self.mentions.append(m)
+    def add(self, m: Mention, i: int) -> None:
+        self.members.append(i)
         self.docs.add(m.doc)
         self.systems.update(m.systems)
         if self.value is None and m.value_usd is not None:
@@ -73,9 +76,19 @@ def assign_events(mentions: Sequence[Mention]) -> list[Mention]:
 
 def event_ids(mentions: Sequence[Mention]) -> list[str]:
     """Return the event_id of the event each mention reports, in the mentions' order."""
+    return ids_of_events(mentions, event_groups(mentions))
+
+
+def event_groups(mentions: Sequence[Mention]) -> list[list[int]]:
+    """Return the events as the indices of their mentions, lead first, in the order founded.
+
+    Mentions of different kinds never share an event: each kind may be grouped apart, and the
+    groups put back in order with founding_order.
+    """
     events: list[_Event] = []
     index: Index = defaultdict(list)
-    for m in sorted(mentions, key=_specificity):
+    for i in sorted(range(len(mentions)), key=lambda i: _specificity(mentions[i])):
+        m = mentions[i]
         window = _window(m)
         event = _best_event(m, window, index)
         if event is None:
@@ -87,12 +100,53 @@ def event_ids(mentions: Sequence[Mention]) -> list[str]:
         if m.doc not in event.docs:
             index[(m.event_type, "doc", m.doc)].append(event)
         had_value = event.value is not None
-        event.add(m)
+        event.add(m, i)
         if not had_value and event.value is not None and m.event_type not in ANSWERING_TYPES:
             for week in _weeks(event.window):  # it now also meets mentions of its money
                 index[(m.event_type, week, _bucket(event.value[0]))].append(event)
-    ids = _event_ids(events)
-    return [ids[id(m)] for m in mentions]
+    return [e.members for e in events]
+
+
+def founding_order(mentions: Sequence[Mention], groups: list[list[int]]) -> list[list[int]]:
+    """Return groups of several kinds (indices into mentions) in the order one pass founds them."""
+    return sorted(groups, key=lambda g: (_specificity(mentions[g[0]]), g[0]))
+
+
+def kind_halves(mentions: Sequence[Mention]) -> tuple[list[int], list[int]]:
+    """Return the indices of the mentions in two halves of about equal merging work, kinds whole."""
+    kinds: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        kinds[m.event_type].append(i)
+    halves: tuple[list[int], list[int]] = ([], [])
+    work = [0, 0]
+    for kind, found in sorted(kinds.items(), key=lambda kv: -len(kv[1]) * _merge_cost(kv[0])):
+        k = work.index(min(work))
+        halves[k].extend(found)
+        work[k] += len(found) * _merge_cost(kind)
+    return sorted(halves[0]), sorted(halves[1])
+
+
+def _merge_cost(kind: str) -> int:
+    """Return the relative work of merging one mention of a kind."""
+    return SALE_MERGE_COST if kind in SALE_TYPES else 1
+
+
+def ids_of_events(mentions: Sequence[Mention], groups: Sequence[Sequence[int]]) -> list[str]:
+    """Return each mention's event id: a hash of its event's lead (groups in founding order)."""
+    ids = [""] * len(mentions)
+    seen: set[str] = set()
+    for group in groups:
+        lead = mentions[group[0]]
+        digest = hashlib.sha1(
+            f"{lead.doc}|{lead.start}|{lead.event_type}|{lead.value_usd}|{lead.actor}".encode()
+        )
+        event_id = "E" + digest.hexdigest()[:10]
+        while event_id in seen:
+            event_id = "E" + hashlib.sha1(event_id.encode()).hexdigest()[:10]
+        seen.add(event_id)
+        for i in group:
+            ids[i] = event_id
+    return ids
 
 
 def _with_event_id(m: Mention, event_id: str) -> Mention:
@@ -247,24 +301,6 @@ def _close(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return abs(a - b) <= VALUE_TOLERANCE * max(abs(b), 1.0)
-
-
-def _event_ids(events: Sequence[_Event]) -> dict[int, str]:
-    """Return each mention's event id: a hash of the event's first mention."""
-    ids: dict[int, str] = {}
-    seen: set[str] = set()
-    for e in events:
-        lead = e.lead
-        digest = hashlib.sha1(
-            f"{lead.doc}|{lead.start}|{lead.event_type}|{lead.value_usd}|{lead.actor}".encode()
-        )
-        event_id = "E" + digest.hexdigest()[:10]
-        while event_id in seen:
-            event_id = "E" + hashlib.sha1(event_id.encode()).hexdigest()[:10]
-        seen.add(event_id)
-        for m in e.mentions:
-            ids[id(m)] = event_id
-    return ids
 
 
 # --- DataFrames ---------------------------------------------------------------------

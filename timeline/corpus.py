@@ -16,8 +16,12 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.build import (
+    event_groups,
     event_ids,
+    founding_order,
     frame_records,
+    ids_of_events,
+    kind_halves,
     mention_records,
     mentions_frame,
     timeline_frame,
@@ -28,6 +32,8 @@ from timeline.records import Document, Mention, ReadError
 
 #: below this many documents to extract, one process is faster than starting workers
 PARALLEL_MIN_DOCS = 400
+#: below this many mentions, one process merges faster than starting a second
+PARALLEL_MIN_MENTIONS = 20_000
 #: documents a worker takes at a time
 CHUNK_DOCS = 100
 #: the page's own modules: they change no extraction, so they are not part of the cache key
@@ -73,7 +79,7 @@ def _analysed(
             progress(1.0)
         return mentions, timeline
     found = extract_all(docs, progress)
-    records = mention_records(found, docs, event_ids(found))
+    records = mention_records(found, docs, merge(found))
     mentions = mentions_frame(records)
     timeline = timeline_frame(records) if with_timeline else None
     if use_cache:
@@ -119,6 +125,32 @@ def extract_all(docs: Sequence[Document], progress: Progress | None = None) -> l
     if progress:
         progress(1.0)
     return [m for found in results for m in found]
+
+
+def merge(found: Sequence[Mention]) -> list[str]:
+    """Return the event id of each mention, merging two halves of the kinds at once when it pays."""
+    if len(found) < PARALLEL_MIN_MENTIONS or (os.cpu_count() or 1) < 2 or not _forking():
+        return event_ids(found)
+    global _MENTIONS
+    halves = kind_halves(found)
+    _MENTIONS = [found[i] for i in halves[0]]
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            first = pool.submit(_groups_inherited)
+            second = event_groups([found[i] for i in halves[1]])
+            groups = [[halves[0][j] for j in g] for g in first.result()]
+    finally:
+        _MENTIONS = []
+    groups += [[halves[1][j] for j in g] for g in second]
+    return ids_of_events(found, founding_order(found, groups))
+
+
+#: the mentions a forked worker merges: it inherits them
+_MENTIONS: Sequence[Mention] = []
+
+
+def _groups_inherited() -> list[list[int]]:
+    return event_groups(_MENTIONS)
 
 
 #: the documents of the extraction under way: forked workers inherit them
