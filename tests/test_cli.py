@@ -236,3 +236,35 @@ def test_editing_the_page_keeps_the_extraction_cache() -> None:
     assert {"events.py", "temporal.py", "documents.py", "systems.csv"} <= hashed
     assert not hashed & {"figures.py", "view.py", "cli.py"}
     assert {p.name for p in corpus.key_files(corpus.READER_MODULES)} >= {"documents.py", "boilerplate.py"}
+
+
+def test_reading_and_extracting_in_one_pass_gives_what_reading_first_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import documents
+
+    articles = ROOT / "tests" / "data" / "articles"
+    twin = tmp_path / "twin"  # a second folder with a file of the same name as a seed
+    twin.mkdir()
+    seed = next(iter(sorted(SEEDS.glob("*.txt"))))
+    (twin / seed.name).write_text(seed.read_text(encoding="utf-8").replace("2020", "2021"))
+    paths = [SEEDS, articles, twin]
+    docs, errors = read_corpus(paths)
+    expected = corpus.mentions_of(docs, use_cache=False)
+    monkeypatch.setattr(documents, "PARALLEL_MIN_FILES", 0)  # the workers' path, small as it is
+    assert corpus._forking()
+    got_docs, got_errors, got = corpus.read_mentions(paths, use_cache=False)
+    assert got_docs == docs and got_errors == errors
+    assert f"{twin.as_posix()}/{seed.name}" in set(got["doc"])  # renamed, with its mentions
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_the_command_line_reads_an_unchanged_folder_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _, _, first = corpus.read_mentions([SEEDS])
+    monkeypatch.setattr(corpus, "read_corpus_then", lambda *a, **k: pytest.fail("read again"))
+    monkeypatch.setattr(corpus, "extract_all", lambda *a, **k: pytest.fail("extracted again"))
+    _, _, again = corpus.read_mentions([SEEDS])
+    pd.testing.assert_frame_equal(again, first)

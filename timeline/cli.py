@@ -112,10 +112,11 @@ def _run_dates(args: argparse.Namespace) -> int:
 
 
 def _run_events(args: argparse.Namespace) -> int:
-    from timeline.corpus import mentions_of
+    from timeline.corpus import read_mentions
 
-    docs, errors = _read(args)
-    mentions = mentions_of(docs, use_cache=not args.no_cache)
+    _, errors, mentions = read_mentions(args.paths, args.manifest, use_cache=not args.no_cache)
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
     write_frame(mentions[names(MENTION_COLUMNS)], args.format, sys.stdout)
     return EXIT_SKIPPED if errors else EXIT_OK
 

@@ -26,7 +26,7 @@ from timeline.build import (
     mentions_frame,
     timeline_frame,
 )
-from timeline.documents import read_corpus
+from timeline.documents import read_corpus, read_corpus_then
 from timeline.events import extract_mentions
 from timeline.records import Document, Mention, ReadError
 
@@ -227,18 +227,57 @@ def read(
     """Return a corpus's documents and read errors, from the cache while no file has changed."""
     if not use_cache:
         return read_corpus(paths, manifest=manifest)
-    files = file_signature([*paths, *([manifest] if manifest else [])])
-    digest = hashlib.sha256(repr((code_version(READER_MODULES), manifest, files)).encode())
-    path = cache_dir() / f"documents-{digest.hexdigest()[:24]}.pkl"
-    if path.exists():
-        try:
-            with path.open("rb") as f:
-                return pickle.load(f)  # type: ignore[no-any-return]
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-            pass  # a damaged entry is read again below
+    path = _documents_path(paths, manifest)
+    known = _load_documents(path)
+    if known is not None:
+        return known
     found = read_corpus(paths, manifest=manifest)
     _store(path, found)
     return found
+
+
+def read_mentions(
+    paths: Sequence[str | Path], manifest: str | Path | None = None, use_cache: bool = True
+) -> tuple[list[Document], list[ReadError], pd.DataFrame]:
+    """Return a corpus's documents, read errors and mentions with their event ids.
+
+    Unless the cache holds the files as they are, each worker reads a slice of the corpus and
+    extracts its mentions in one pass, and both are kept for the next run.
+    """
+    path = _documents_path(paths, manifest)
+    known = _load_documents(path) if use_cache else None
+    if known is not None:
+        docs, errors = known
+        return docs, errors, mentions_of(docs)
+    docs, errors, found = read_corpus_then(paths, manifest, _extract_each)
+    flat = [m for mentions in found for m in mentions]
+    mentions = mentions_frame(mention_records(flat, docs, merge(flat)))
+    if use_cache:
+        _store(path, (docs, errors))
+        _store(cache_dir() / f"corpus-{corpus_key(docs)}.pkl", (mentions, None))
+    return docs, errors, mentions
+
+
+def _extract_each(docs: Sequence[Document]) -> list[list[Mention]]:
+    return [extract_mentions(d) for d in docs]
+
+
+def _documents_path(paths: Sequence[str | Path], manifest: str | Path | None) -> Path:
+    """Return where the documents of these files are cached: a digest of their sizes and times."""
+    files = file_signature([*paths, *([manifest] if manifest else [])])
+    digest = hashlib.sha256(repr((code_version(READER_MODULES), manifest, files)).encode())
+    return cache_dir() / f"documents-{digest.hexdigest()[:24]}.pkl"
+
+
+def _load_documents(path: Path) -> tuple[list[Document], list[ReadError]] | None:
+    """Return cached documents and read errors, None when there are none or they are damaged."""
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)  # type: ignore[no-any-return]
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        return None  # a damaged entry is read again
 
 
 def cache_dir() -> Path:

@@ -52,6 +52,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from timeline.boilerplate import find_boilerplate
 from timeline.published import (
@@ -162,6 +163,9 @@ class Meta:
 
 # -- public API ---------------------------------------------------------------------------
 
+#: work done on each slice of documents where it was read: one result per document
+Then = Callable[[Sequence[Document]], list[Any]]
+
 
 def read_corpus(
     paths: Sequence[str | Path], manifest: str | Path | None = None
@@ -171,24 +175,47 @@ def read_corpus(
     Folders are read recursively in sorted order (hidden files and unknown types are
     skipped); a folder's manifest.csv describes its files; ``manifest`` applies to all.
     """
+    docs, errors, _ = read_corpus_then(paths, manifest)
+    return docs, errors
+
+
+def read_corpus_then(
+    paths: Sequence[str | Path], manifest: str | Path | None = None, then: Then | None = None
+) -> tuple[list[Document], list[ReadError], list[Any]]:
+    """Return the documents, the inputs that failed, and then's result for each document.
+
+    ``then`` takes a slice of documents and returns one result each; it runs where the slice
+    was read, so a large folder is read and processed in one pass of the workers.
+    """
     docs: list[Document] = []
+    results: list[Any] = []
     errors: list[ReadError] = []
     explicit = _load_manifest(Path(manifest), errors, loose=True) if manifest is not None else None
     for given in paths:
         path = Path(given)
         found: list[Document] = []
+        got: list[Any] = []
         if path.is_dir():
-            _read_folder(path, explicit, found, errors)
+            _read_folder(path, explicit, found, errors, then, got)
         elif path.is_file():
             _read_named_file(path, explicit, found, errors)
+            got = then(found) if then else [None] * len(found)
         elif path.exists():
             errors.append(ReadError(str(path), "not a regular file or folder"))
         else:
             errors.append(ReadError(str(path), "no such file or folder"))
-        docs += _new_documents(docs, found, path if path.is_dir() else path.parent)
+        fresh = _new_documents(docs, found, path if path.is_dir() else path.parent)
+        by_identity = {_identity(d): r for d, r in zip(found, got, strict=True)}
+        names = {d.doc for d in found}
+        for d in fresh:
+            result = by_identity[_identity(d)]
+            if then is not None and d.doc not in names:
+                result = then([d])[0]  # renamed: its results must carry the new name
+            docs.append(d)
+            results.append(result)
     if explicit is not None:
         errors.extend(explicit.missing_files(docs))
-    return docs, errors
+    return docs, errors, results
 
 
 def _identity(d: Document) -> str:
@@ -357,7 +384,12 @@ MetaLookup = Callable[[str], Meta]
 
 
 def _read_folder(
-    root: Path, explicit: Manifest | None, docs: list[Document], errors: list[ReadError]
+    root: Path,
+    explicit: Manifest | None,
+    docs: list[Document],
+    errors: list[ReadError],
+    then: Then | None = None,
+    results: list[Any] | None = None,
 ) -> None:
     """Read every article file under root, in sorted order."""
     names = _folder_files(root)
@@ -376,9 +408,11 @@ def _read_folder(
         path = root / name
         chain = _explicit_keys(path, explicit) + _folder_keys(name, manifests)
         jobs.append((path, name, _lookup(name, chain)))
-    for got, bad in _run_jobs(jobs):
+    for got, bad, done in _run_jobs(jobs, then):
         docs.extend(got)
         errors.extend(bad)
+        if results is not None:
+            results.extend(done)
 
 
 ReadJob = tuple[Path, str, "MetaLookup"]
@@ -386,12 +420,19 @@ ReadJob = tuple[Path, str, "MetaLookup"]
 PARALLEL_MIN_FILES = 400
 #: files a worker reads at a time
 FILES_PER_TASK = 250
-#: the jobs of the read under way: forked workers inherit them, so nothing is sent to them
+#: files a worker reads and processes at a time: smaller, so that the workers finish together
+FILES_PER_PROCESSING_TASK = 100
+#: the jobs of the read under way and what follows it: forked workers inherit them, so
+#: nothing is sent to them
 _JOBS: list[ReadJob] = []
+_THEN: Then | None = None
+#: what one slice of jobs gives: documents, errors and a result per document
+Slice = tuple[list[Document], list[ReadError], list[Any]]
 
 
-def _run_jobs(jobs: list[ReadJob]) -> Iterator[tuple[list[Document], list[ReadError]]]:
-    """Yield the documents and errors of each slice of jobs, in order, in parallel where it pays."""
+def _run_jobs(jobs: list[ReadJob], then: Then | None = None) -> Iterator[Slice]:
+    """Yield the documents, errors and results of each slice of jobs, in order, in parallel
+    where it pays."""
     workers = min(os.cpu_count() or 1, 4)
     # fork only a single-threaded process (the command line): a lock held by a thread never frees
     if (
@@ -400,32 +441,29 @@ def _run_jobs(jobs: list[ReadJob]) -> Iterator[tuple[list[Document], list[ReadEr
         or threading.active_count() > 1
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
-        yield _read_slice(jobs, 0, len(jobs))
+        yield _read_slice(jobs, 0, len(jobs), then)
         return
-    global _JOBS
-    _JOBS = jobs
+    global _JOBS, _THEN
+    _JOBS, _THEN = jobs, then
+    step = FILES_PER_TASK if then is None else FILES_PER_PROCESSING_TASK
     try:
-        bounds = [
-            (i, min(i + FILES_PER_TASK, len(jobs))) for i in range(0, len(jobs), FILES_PER_TASK)
-        ]
+        bounds = [(i, min(i + step, len(jobs))) for i in range(0, len(jobs), step)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_read_inherited, bounds)
     finally:
-        _JOBS = []
+        _JOBS, _THEN = [], None
 
 
-def _read_inherited(bounds: tuple[int, int]) -> tuple[list[Document], list[ReadError]]:
-    return _read_slice(_JOBS, *bounds)
+def _read_inherited(bounds: tuple[int, int]) -> Slice:
+    return _read_slice(_JOBS, *bounds, _THEN)
 
 
-def _read_slice(
-    jobs: Sequence[ReadJob], lo: int, hi: int
-) -> tuple[list[Document], list[ReadError]]:
+def _read_slice(jobs: Sequence[ReadJob], lo: int, hi: int, then: Then | None = None) -> Slice:
     docs: list[Document] = []
     errors: list[ReadError] = []
     for path, name, meta in jobs[lo:hi]:
         _read_file(path, name, meta, docs, errors)
-    return docs, errors
+    return docs, errors, then(docs) if then else [None] * len(docs)
 
 
 def _folder_files(root: Path) -> list[str]:
