@@ -272,6 +272,45 @@ def write_url(filters: view.Filters) -> None:
 
 # -- main area ------------------------------------------------------------------------------------
 
+TITLE = "Arms sales to Taiwan and the responses to them"
+#: session state: the browser has drawn this session's charts, so the whole page is drawn
+CHARTS_DRAWN = "charts_drawn"
+#: how long the browser waits for the charts before asking for the rest of the page anyway
+CHARTS_WAIT_MS = 8000
+#: tells the server once every chart on the page is drawn (or the wait is over)
+CHARTS_DRAWN_JS = """
+export default function (component) {
+  const { setStateValue, data } = component;
+  const started = performance.now();
+  let timer = null;
+  const check = () => {
+    const plots = document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot');
+    const drawn = Array.from(plots).filter((p) => p._fullLayout).length;
+    if (drawn >= data.charts || performance.now() - started > data.wait_ms) {
+      setStateValue("drawn", true);
+      return;
+    }
+    timer = setTimeout(check, 50);
+  };
+  check();
+  return () => clearTimeout(timer);
+}
+"""
+_CHARTS_DRAWN = st.components.v2.component("charts_drawn", js=CHARTS_DRAWN_JS)
+
+
+def charts_drawn_signal(charts: int) -> None:
+    """Mount the signal that reruns the page, whole, once the browser has drawn the charts."""
+
+    def drawn() -> None:
+        st.session_state[CHARTS_DRAWN] = True
+
+    _CHARTS_DRAWN(
+        data={"charts": charts, "wait_ms": CHARTS_WAIT_MS},
+        key="charts_drawn_signal",
+        on_drawn_change=drawn,
+    )
+
 
 def chart(fig: object, key: str, filename: str, fmt: str) -> list[str]:
     """Draw a selectable chart; return the event ids selected in it."""
@@ -514,10 +553,16 @@ def main() -> None:
     # the view's identity: corpus, publication dates and corrections (figures are cached on it)
     view_key = (hash(signature), overrides, store.corrections)
     picked = draw_charts(view_key, current, shown, filters, described)
+    if not st.session_state.get(CHARTS_DRAWN):
+        # a session's first run: the rest of the page follows once the browser has drawn the
+        # charts, so that loading the table's and the filters' code does not hold them up
+        charts_drawn_signal(charts=2)
+        top.header(TITLE)
+        return
 
     with top:
         cols = st.columns([5, 1])
-        cols[0].header("Arms sales to Taiwan and the responses to them")
+        cols[0].header(TITLE)
         cols[1].toggle("Presenter mode", key="present")
     # drawn in presenter mode too (hidden there), so the filters keep their values
     filter_widgets(shown)

@@ -42,13 +42,20 @@ def seed_timeline() -> pd.DataFrame:
     return analyse(docs)[1]
 
 
-def open_page(params: dict[str, str | list[str]] | None = None, tab: str = "") -> AppTest:
-    """Return the page after its first run, with the URL's parameters and the given tab open."""
+def open_page(
+    params: dict[str, str | list[str]] | None = None, tab: str = "", drawn: bool = True
+) -> AppTest:
+    """Return the page after its first run, with the URL's parameters and the given tab open.
+
+    ``drawn``: the browser has drawn the charts already (there is none here to tell the page).
+    """
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     for key, value in (params or {}).items():
         at.query_params[key] = value
     if tab:
         at.session_state["main_tabs"] = tab
+    if drawn:
+        at.session_state["charts_drawn"] = True
     at.run()
     assert not at.exception, at.exception
     return at
@@ -328,3 +335,14 @@ def test_a_large_timeline_is_shown_a_page_at_a_time(data_dir: Path, tmp_path: Pa
     page.set_value(page.max)
     rerun(at)
     assert 0 < len(at.dataframe[0].value) <= 500
+
+
+def test_a_new_session_draws_the_charts_first_and_the_rest_once_they_are_drawn() -> None:
+    at = open_page(drawn=False)
+    assert len(at.get("plotly_chart")) == 2
+    assert not at.dataframe and not at.sidebar.multiselect
+    assert at.header[0].value == "Arms sales to Taiwan and the responses to them"
+    at.session_state["charts_drawn"] = True  # what the browser's signal sets
+    rerun(at)
+    assert len(at.get("plotly_chart")) == 2
+    assert len(at.dataframe) == 1 and at.sidebar.multiselect(key="f_actors").options
