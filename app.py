@@ -63,9 +63,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def load_documents(
-    signature: tuple[tuple[str, int, int], ...], _paths: Sequence[Path]
-) -> tuple[list, list]:
+def load_documents(signature: str, _paths: Sequence[Path]) -> tuple[list, list]:
     """Return the documents and read errors (cached here and on disk until a file changes)."""
     return corpus.read([str(p) for p in _paths])
 
@@ -551,7 +549,7 @@ def main() -> None:
     current = view.filter_timeline(shown, filters)
     described = view.describe_filters(filters, current)
     # the view's identity: corpus, publication dates and corrections (figures are cached on it)
-    view_key = (hash(signature), overrides, store.corrections)
+    view_key = (signature, overrides, store.corrections)
     picked = draw_charts(view_key, current, shown, filters, described)
     if not st.session_state.get(CHARTS_DRAWN):
         # a session's first run: the rest of the page follows once the browser has drawn the

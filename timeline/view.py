@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html
 import json
 import math
@@ -612,9 +613,12 @@ def save_folders(folders: Sequence[str], path: Path) -> None:
     path.write_text(json.dumps(list(dict.fromkeys(folders)), indent=1), encoding="utf-8")
 
 
-def corpus_signature(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
-    """Return (path, size, mtime) of every file under the corpus paths."""
-    return file_signature(paths)
+def corpus_signature(paths: Sequence[Path]) -> str:
+    """Return a digest of the path, size and modification time of every file under the paths.
+
+    A short digest, not the list: the page's caches hash their keys on every run.
+    """
+    return hashlib.sha256(repr(file_signature(paths)).encode()).hexdigest()[:24]
 
 
 # -- exports --------------------------------------------------------------------------------------
