@@ -389,8 +389,12 @@ def apply_corrections(df: pd.DataFrame, store: Store) -> pd.DataFrame:
     """Return the timeline with corrections applied, `corrected` filled and an `excluded` column."""
     out = df.copy()
     out["excluded"] = False
+    corrections = event_corrections(store)
+    if not corrections:
+        return out
     index = {eid: i for i, eid in zip(out.index, out["event_id"], strict=True)}
-    for eid, fields in event_corrections(store).items():
+    moved = False
+    for eid, fields in corrections.items():
         if eid not in index:
             continue
         i = index[eid]
@@ -398,7 +402,8 @@ def apply_corrections(df: pd.DataFrame, store: Store) -> pd.DataFrame:
             set_field(out, i, name, value)
         done = [n for n in CORRECTABLE if n in fields]
         out.at[i, "corrected"] = ";".join(done)
-    return relink(out)
+        moved = moved or "date" in fields
+    return relink(out) if moved else out  # lags change only with a date
 
 
 def set_field(df: pd.DataFrame, i: object, name: str, value: object) -> None:
