@@ -13,8 +13,12 @@ ABBREVIATIONS = frozenset(
 )
 
 # a sentence ends at . ! ? (plus closing quotes or brackets) before whitespace and a capital,
-# a digit or an opening quote; or at a line break
-_END = re.compile(r"""[.!?]+["'”’)\]*]*(?=\s+["'“‘(\[*#]*[A-Z0-9])|\n""")
+# a digit or an opening quote; or at a line break. The pattern opens with the one character
+# either end begins with, so that the regex engine skips to such characters in C instead of
+# trying every position; the lookbehinds then tell which end it is.
+_END = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["'”’)\]*]*(?=\s+["'“‘(\[*#]*[A-Z0-9])|(?<=\n))""")
+#: the start of a wrapped line: the sentence goes on after a line break
+_WRAPPED = re.compile(r"[ \t]*\n?[ \t]*([a-z])")
 _LEAD = re.compile(r"[\s#>*_|-]+")
 _TRAIL = re.compile(r"[\s*_]+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -45,8 +49,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def _continues(text: str, pos: int, stop: int) -> bool:
     """Return whether the text after a line break continues the same sentence (wrapped line)."""
-    m = re.compile(r"[ \t]*\n?[ \t]*([a-z])").match(text, pos, stop)
-    return m is not None
+    return _WRAPPED.match(text, pos, stop) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
