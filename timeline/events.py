@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -92,15 +92,40 @@ def extract_mentions(doc: Document) -> list[Mention]:
     if not ARMS_CONTEXT.search(low) and not BUDGET_NOUN.search(low) and not find_systems(doc.text):
         return []  # an article about neither arms nor defence budgets has nothing for this timeline
     timexes = _LazyTimexes(doc)
-    spans = list(sentence_spans(doc.text))
-    if doc.boilerplate:
-        spans = [s for s in spans if not doc.is_boilerplate(*s)]
+    spans = _article_spans(doc, list(sentence_spans(doc.text)))
     mentions: list[Mention] = []
     for i, (start, end) in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         found = _sentence_mentions(doc, low, start, end, timexes, nxt, mentions)
         mentions.extend(found)
     return _mark_parts(mentions)
+
+
+def _article_spans(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the sentence spans (in order) that do not lie mostly in boilerplate."""
+    if not doc.boilerplate:
+        return spans
+    covered = _union((b.start, b.end) for b in doc.boilerplate)
+    out, i = [], 0
+    for start, end in spans:
+        while i < len(covered) and covered[i][1] <= start:
+            i += 1
+        # a sentence that touches no boilerplate is kept without summing its overlaps
+        if i < len(covered) and covered[i][0] < end and doc.is_boilerplate(start, end):
+            continue
+        out.append((start, end))
+    return out
+
+
+def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the union of spans as disjoint spans in order."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 class _LazyTimexes(Sequence[Timex]):
