@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cues import ASCII_LOWER, INDEXED, CueIndex, first_words
+from timeline.cues import ASCII_LOWER, INDEXED, QUOTES, CueIndex, first_words
 from timeline.events import _masked
 from timeline.sentences import sentence_spans
 
@@ -84,3 +84,18 @@ def test_index_finds_what_search_finds_at_word_edges() -> None:
         index = CueIndex(text)
         for pattern in INDEXED:
             _same(pattern, index, text)
+
+
+#: the quote pattern as first written, trying every position
+PLAIN_QUOTES = re.compile(r"[“\"]([^”\"]{0,400})[”\"]|\(([^()]{0,200})\)")
+
+
+def test_quotes_pattern_finds_the_plain_quotes() -> None:
+    pieces = ["“", "”", '"', "(", ")", "a", " ", "said", "((", "))", "\n"]
+    rng = random.Random(5)
+    texts = _sentences() + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(20000)
+    ]
+    for text in texts:
+        want = [(m.span(), m.groups()) for m in PLAIN_QUOTES.finditer(text)]
+        assert [(m.span(), m.groups()) for m in QUOTES.finditer(text)] == want, text

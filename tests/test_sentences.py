@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from timeline.sentences import _END, sentence_spans
+from timeline.sentences import _END, _LEAD, _trimmed, sentence_spans
 
 #: the pattern as first written, trying every position
 PLAIN_END = re.compile(r"""[.!?]+["'”’)\]*]*(?=\s+["'“‘(\[*#]*[A-Z0-9])|\n""")
@@ -32,3 +32,36 @@ def test_sentences_of_a_wrapped_paragraph() -> None:
         "Then \u201cQuoted.\u201d",
         "And done!",
     ]
+
+
+def test_sentences_lose_trailing_markup_and_space() -> None:
+    text = "First one here. **Second one**  \n\nThird_ \u2003"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "First one here.",
+        "Second one",
+        "Third",
+    ]
+
+
+#: the trailing strip as first written
+PLAIN_TRAIL = re.compile(r"[\s*_]+$")
+
+
+def _plain_trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    lead = _LEAD.match(text, start, end)
+    if lead:
+        start = lead.end()
+    trail = PLAIN_TRAIL.search(text, start, end)
+    if trail:
+        end = trail.start()
+    return [(start, end)] if end - start >= 3 else []
+
+
+def test_trimming_is_the_plain_one() -> None:
+    pieces = ["a", "*", "_", " ", "\n", "\t", "\u2003", "\u00a0", ".", "x_y", "#", "-"]
+    rng = random.Random(2)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert list(_trimmed(text, start, end)) == _plain_trimmed(text, start, end), repr(text)

@@ -392,7 +392,9 @@ REPORTED_ON = _re(
     r"\b(?:said|says|confirmed|announced|stated|reported|notified|approved|told\s+\w+)\s+"
     r"(?:(?:late|early|later|earlier)\s+)?(?:on|in|last)\s+$"
 )
-QUOTES = re.compile(r"[“\"]([^”\"]{0,400})[”\"]|\(([^()]{0,200})\)")
+#: a quote or a bracketed aside; the pattern opens with the one character either begins with,
+#: so that the regex engine skips to such characters instead of trying every position
+QUOTES = re.compile(r"[“\"(](?:(?<=[“\"])([^”\"]{0,400})[”\"]|(?<=\()([^()]{0,200})\))")
 
 #: the informal notice to Congress that comes before a formal one: still a plan
 INFORMAL_NOTICE = _re(

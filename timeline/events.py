@@ -481,7 +481,7 @@ def _reactions(
         stance = _stance(low[nxt[0] : nxt[1]]) if _continues_speech(text[nxt[0] : nxt[1]]) else None
     if speaker.name in SELLER_EXECUTIVE and cue.event_type == "reaction" and stance != "oppose":
         return []  # the seller's officials describing their own plans are sources, not reactions
-    if cue.event_type == "reaction" and not _about_arms(low, sentence):
+    if cue.event_type == "reaction" and not _about_arms(low, sentence, cues):
         return []
     stance = stance or STANCE_PRIOR.get(speaker.name, "neutral")
     return [_reaction(doc, low, start, end, cue, speaker.name, stance, timexes)]
@@ -545,9 +545,9 @@ def _stance(text: str, cues: CueIndex | None = None) -> str | None:
     return "oppose" if oppose >= support else "support"
 
 
-def _about_arms(low: str, sentence: str) -> bool:
+def _about_arms(low: str, sentence: str, cues: CueIndex) -> bool:
     """Return whether a statement belongs here: it or its (lowered) article is about arms sales."""
-    if ARMS_CONTEXT.search(sentence):
+    if cues.search(ARMS_CONTEXT, sentence):
         return True
     return _article_about_arms(low)
 

@@ -20,7 +20,8 @@ _END = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["'”’)\]*]*(?=\s+["'“‘(\
 #: the start of a wrapped line: the sentence goes on after a line break
 _WRAPPED = re.compile(r"[ \t]*\n?[ \t]*([a-z])")
 _LEAD = re.compile(r"[\s#>*_|-]+")
-_TRAIL = re.compile(r"[\s*_]+$")
+#: what trails a sentence without belonging to it, besides white space
+_TRAIL = "*_"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -56,8 +57,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     lead = _LEAD.match(text, start, end)
     if lead:
         start = lead.end()
-    trail = _TRAIL.search(text, start, end)
-    if trail:
-        end = trail.start()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAIL):
+        end -= 1
     if end - start >= 3:
         yield start, end
