@@ -631,14 +631,19 @@ class CueIndex:
     the text opens none, so the places found in the text hold for it.
     """
 
-    __slots__ = ("_found", "_at")
+    __slots__ = ("_found", "_opened", "_at")
 
     def __init__(self, text: str) -> None:
         self._found = [(m.start(), _OPENS[m.group()]) for m in _FIRST_WORD.finditer(text)]
+        self._opened = _AT_START
+        for _, opens in self._found:
+            self._opened |= opens
         self._at: dict[int, list[int]] = {}
 
     def _places(self, bit: int) -> list[int]:
         """Return where the pattern of a bit may begin to match, in order."""
+        if not bit & self._opened:
+            return []  # most sentences open most patterns nowhere
         places = self._at.get(bit)
         if places is None:
             places = [at for at, opens in self._found if opens & bit]

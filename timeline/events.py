@@ -281,22 +281,21 @@ def _event_cue(
         return _Cue("budget", budget.start(), budget.end(), "budget")
     speech = cues.search(SPEECH_CUES, masked)
     sale = _sale_cue(masked, cues) if arms else None
-    for later in cues.finditer(SPEECH_CUES, masked):
-        if _reported_by_speaker(sentence, later.start(), actors, offset):
-            speech = later  # "X summoned the envoy, while spokesman Hong Lei said": the named one
-            break
-    if (
-        speech
-        and _reported_by_speaker(sentence, speech.start(), actors, offset)
-        and (
-            sale is None
-            or speech.start() < sale.start
-            and (sale.event_type == "plan_or_talks" or _stance(masked, cues) is not None)
-        )
+    # "X summoned the envoy, while spokesman Hong Lei said": the verb of the named speaker
+    named = next(
+        (
+            later
+            for later in cues.finditer(SPEECH_CUES, masked)
+            if _reported_by_speaker(sentence, later.start(), actors, offset)
+        ),
+        None,
+    )
+    if named is not None and (
+        sale is None
+        or named.start() < sale.start
+        and (sale.event_type == "plan_or_talks" or _stance(masked, cues) is not None)
     ):
-        return _Cue(
-            "reaction", speech.start(), speech.end(), "speech"
-        )  # what the speaker says is the event
+        return _Cue("reaction", named.start(), named.end(), "speech")  # what they say is the event
     if sale is not None:
         return sale
     if speech:
@@ -473,10 +472,11 @@ def _reactions(
     lead_in = low[max(start, cue.start - 30) : cue.start]
     if HABITUAL_BEFORE.search(lead_in) or NEGATION_BEFORE.search(lead_in):
         return []  # "Beijing routinely demands ...", "had not responded": no statement made
-    context = sentence
+    context, context_cues = sentence, cues
     if nxt and (sentence.rstrip().endswith(":") or sentence.rstrip().endswith(",")):
         context += " " + low[nxt[0] : nxt[1]]  # "... said the following:" and the quote after it
-    stance: str | None = _stance(context)
+        context_cues = CueIndex(context)
+    stance: str | None = _stance(context, context_cues)
     if stance is None and nxt:
         stance = _stance(low[nxt[0] : nxt[1]]) if _continues_speech(text[nxt[0] : nxt[1]]) else None
     if speaker.name in SELLER_EXECUTIVE and cue.event_type == "reaction" and stance != "oppose":
