@@ -174,12 +174,12 @@ def _sentence_mentions(
     statement = cue is not None and cue.event_type == "reaction"
     if statement and continued and CONTINUED_SPEAKER.match(text, start):
         return []  # "He urged ...": the same speaker, the same statement
-    money = [m for m in find_money(text, start, end) if m.usd and not m.conversion]
     if cue is not None and _restates_sale(sentence, cue, earlier):
         cue = None  # "the proposed sale will ...", "has requested to buy ...": a sale told already
     if cue is None:
-        _attach_to_previous(doc, low, start, end, money, earlier, cues)
+        _attach_to_previous(doc, low, start, end, earlier, cues)
         return []
+    money = _dollars(text, start, end)
     cue = _Cue(cue.event_type, cue.start + start, cue.end + start, cue.rule)
     actors = [a for a in named if a.category not in MEDIA_KINDS]
     if cue.event_type in ("reaction", "sanction"):
@@ -682,18 +682,18 @@ def _undated(doc: Document) -> _When:
 # --- values that a later sentence gives ----------------------------------------------------------
 
 
+def _dollars(text: str, start: int, end: int) -> list[Money]:
+    """Return the distinct dollar amounts of text[start:end]."""
+    return [m for m in find_money(text, start, end) if m.usd and not m.conversion]
+
+
 def _attach_to_previous(
-    doc: Document,
-    low: str,
-    start: int,
-    end: int,
-    money: Sequence[Money],
-    earlier: list[Mention],
-    cues: CueIndex,
+    doc: Document, low: str, start: int, end: int, earlier: list[Mention], cues: CueIndex
 ) -> None:
     """Give the last sale the value, parts or systems of a sentence restating it."""
     if not earlier or not cues.search(ANAPHORA, low[start:end]):
         return
+    money = _dollars(doc.text, start, end)
     sale_types = (
         ("approval", "plan_or_talks") if money else ("approval", "plan_or_talks", "delivery")
     )
