@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -102,28 +102,24 @@ def extract_mentions(doc: Document) -> list[Mention]:
 
 
 def _article_spans(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return the sentence spans (in order) that do not lie mostly in boilerplate."""
+    """Return the sentence spans (in order) that do not lie mostly in boilerplate.
+
+    The test is Document.is_boilerplate's, summed over the boilerplate spans a sentence
+    overlaps only: the others add nothing, and a page of links has hundreds of them.
+    """
     if not doc.boilerplate:
         return spans
-    covered = _union((b.start, b.end) for b in doc.boilerplate)
-    out, i = [], 0
-    for start, end in spans:
-        while i < len(covered) and covered[i][1] <= start:
-            i += 1
-        # a sentence that touches no boilerplate is kept without summing its overlaps
-        if i < len(covered) and covered[i][0] < end and doc.is_boilerplate(start, end):
-            continue
-        out.append((start, end))
-    return out
-
-
-def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return the union of spans as disjoint spans in order."""
+    marks = sorted((b.start, b.end) for b in doc.boilerplate)
     out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
+    near: list[tuple[int, int]] = []
+    j = 0
+    for start, end in spans:
+        while j < len(marks) and marks[j][0] < end:
+            near.append(marks[j])
+            j += 1
+        near = [m for m in near if m[1] > start]  # sentences only move on
+        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in near)
+        if inside * 2 <= max(1, end - start):
             out.append((start, end))
     return out
 
