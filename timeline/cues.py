@@ -604,13 +604,13 @@ def _first_word_tables() -> tuple[re.Pattern[str], dict[str, int], int]:
             at_start |= 1 << i
     # the scan finds the longest word at a place: it opens the patterns of its shorter ones too
     opens = {
-        word: sum_bits(bits for w, bits in opened_by.items() if word.startswith(w))
+        word: _bits_union(bits for w, bits in opened_by.items() if word.startswith(w))
         for word in opened_by
     }
     return re.compile(rf"\b(?:{_longest_first(opened_by)})"), opens, at_start
 
 
-def sum_bits(bits: Iterable[int]) -> int:
+def _bits_union(bits: Iterable[int]) -> int:
     """Return the union of bit sets."""
     out = 0
     for b in bits:
