@@ -358,6 +358,8 @@ def _masked(sentence: str) -> str:
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group())
 
+    # each blanked span ends on a closing quote, a bracket or a comma: the sentence's CueIndex
+    # holds for the blanked copy
     masked = QUOTES.sub(blank, sentence)
     return RESPONSE_OPENING.sub(blank, masked)
 
