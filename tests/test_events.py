@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
 
 from timeline.boilerplate import find_boilerplate
-from timeline.events import extract_mentions
-from timeline.records import Document
+from timeline.events import _article_spans, extract_mentions
+from timeline.records import Boilerplate, Document
 
 
 def _doc(text: str, published: date | None) -> Document:
@@ -321,3 +322,16 @@ MORE_SENTENCES = [
 def test_more_news_phrasing(published: date, text: str, expected: list[tuple[str, str, float | None]]) -> None:
     found = extract_mentions(_doc(text, published))
     assert [(m.event_type, m.date.isoformat() if m.date else "", m.value_usd) for m in found] == expected
+
+
+def test_article_spans_drop_what_is_mostly_boilerplate() -> None:
+    rng = random.Random(3)
+    for _ in range(300):
+        cuts = sorted(rng.sample(range(1, 400), 20))
+        spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+        marks = []
+        for _ in range(rng.randint(1, 30)):  # nested, overlapping and empty ones too
+            a = rng.randint(0, 390)
+            marks.append(Boilerplate(a, a + rng.randint(0, 80), "links"))
+        doc = Document(doc="t.txt", text="x" * 400, boilerplate=tuple(marks))
+        assert _article_spans(doc, spans) == [s for s in spans if not doc.is_boilerplate(*s)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable, Iterator
 
 #: lower-cases ASCII letters only, so that offsets into the lowered text stay those of the original
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -391,7 +392,9 @@ REPORTED_ON = _re(
     r"\b(?:said|says|confirmed|announced|stated|reported|notified|approved|told\s+\w+)\s+"
     r"(?:(?:late|early|later|earlier)\s+)?(?:on|in|last)\s+$"
 )
-QUOTES = re.compile(r"[“\"]([^”\"]{0,400})[”\"]|\(([^()]{0,200})\)")
+#: a quote or a bracketed aside; the pattern opens with the one character either begins with,
+#: so that the regex engine skips to such characters instead of trying every position
+QUOTES = re.compile(r"[“\"(](?:(?<=[“\"])([^”\"]{0,400})[”\"]|(?<=\()([^()]{0,200})\))")
 
 #: the informal notice to Congress that comes before a formal one: still a plan
 INFORMAL_NOTICE = _re(
@@ -425,3 +428,249 @@ ARMS_SALE = _re(
     r"\barms\b|\bweapons?\s+(?:sales?|package)|\bsale\s+of\b|\bmilitary\s+sales?\b|"
     r"\bnotifications?\b|\bdefen[cs]e\s+security\s+cooperation\s+agency\b|\bdsca\b"
 )
+
+
+# --- where a cue pattern can match: at the words its every match begins with ---------------------
+#
+# Python's re tries a pattern opening with \b at every position of a text, which makes each cue
+# pattern cost a pass over every sentence. Read from its source, each of these patterns opens
+# every branch with \b and one of a few words ("said", "approv", "the"): one pass over the text
+# finds where such words begin, and a pattern is then tried only there.
+
+#: what makes the literal before it optional or repeated
+_QUANTIFIERS = "?*+{"
+#: the most opening words one branch is read into; past it, its shorter openings are kept
+MAX_OPENINGS = 64
+_WORD = re.compile(r"[a-z0-9_]+")
+
+
+def _class_end(source: str, i: int) -> int:
+    """Return the index after the character class that opens at source[i]."""
+    i += 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):
+        i += 1
+    while source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i + 1
+
+
+def _group_end(source: str, i: int) -> int:
+    """Return the index after the group that opens at source[i]."""
+    depth = 0
+    while True:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+            continue
+        depth += (c == "(") - (c == ")")
+        i += 1
+        if depth == 0:
+            return i
+
+
+def _branches(source: str) -> list[str]:
+    """Return the top-level alternatives of a pattern's source."""
+    out, depth, i, last = [], 0, 0, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+            continue
+        if c == "|" and depth == 0:
+            out.append(source[last:i])
+            last = i + 1
+        depth += (c == "(") - (c == ")")
+        i += 1
+    return [*out, source[last:]]
+
+
+def _openings(source: str, done: frozenset[str] = frozenset({""})) -> tuple[frozenset[str], bool]:
+    """Return strings one of which opens every match of `done` then source, and if they are whole.
+
+    Only literal letters, digits and groups of them are read; the first other token (a class,
+    an escape, a quantifier, a lookaround) ends the reading, and what was read so far opens
+    every match all the same.
+    """
+    i = 0
+    while i < len(source):
+        c, after = source[i], source[i + 1 : i + 2]
+        if c.isascii() and c.isalnum():
+            if after and after in _QUANTIFIERS:
+                return done, False
+            done = frozenset(d + c for d in done)
+            i += 1
+            continue
+        if c != "(" or (source.startswith("(?", i) and not source.startswith("(?:", i)):
+            return done, False
+        end = _group_end(source, i)
+        inner = source[i + (3 if source.startswith("(?:", i) else 1) : end - 1]
+        read = [_openings(b, done) for b in _branches(inner)]
+        taken = frozenset().union(*(opened for opened, _ in read))
+        quantifier = source[end : end + 1]
+        if quantifier == "?":  # taken, or skipped and what follows opens the match
+            both = taken | _openings(source[end + 1 :], done)[0]
+            return (both if len(both) <= MAX_OPENINGS else done), False
+        if (quantifier and quantifier in _QUANTIFIERS) or len(taken) > MAX_OPENINGS:
+            return done, False
+        if not all(whole for _, whole in read):
+            return taken, False  # a branch was read only in part: what follows may not follow it
+        done, i = taken, end
+    return done, True
+
+
+def first_words(pattern: re.Pattern[str]) -> tuple[frozenset[str], bool] | None:
+    """Return the words that open every match at a word start, and whether `^` branches exist.
+
+    None when some branch opens neither with \\b and a word nor with ^.
+    """
+    if pattern.flags != re.UNICODE:
+        return None
+    source = pattern.pattern
+    if source.startswith("(?:") and _group_end(source, 0) == len(source):
+        source = source[3:-1]
+    words: set[str] = set()
+    at_start = False
+    for branch in _branches(source):
+        if branch.startswith("^"):
+            at_start = True  # without MULTILINE, ^ matches only where the text starts
+            continue
+        if not branch.startswith("\\b"):
+            return None
+        opened, _ = _openings(branch[2:])
+        if not all(_WORD.fullmatch(w) for w in opened):
+            return None
+        words |= opened
+    return frozenset(words), at_start
+
+
+def _longest_first(words: Iterable[str]) -> str:
+    """Return an alternation of the words, as a trie, that matches the longest one that fits."""
+    heads: dict[str, list[str]] = {}
+    for w in sorted(words):
+        heads.setdefault(w[0], []).append(w[1:])
+    out = []
+    for head, rests in heads.items():
+        longer = [r for r in rests if r]
+        if not longer:
+            out.append(re.escape(head))
+            continue
+        optional = "?" if "" in rests else ""  # greedy: the longer words are tried first
+        out.append(f"{re.escape(head)}(?:{_longest_first(longer)}){optional}")
+    return "|".join(out)
+
+
+#: the cue patterns tried only where one of their first words begins
+INDEXED = (
+    ARMS_CONTEXT,
+    SANCTION_CUES,
+    BUDGET_NOUN,
+    BUDGET_MOVES,
+    STANCE_VERBS,
+    SPEECH_CUES,
+    INFORMAL_NOTICE,
+    APPROVAL_CUES,
+    DELIVERY_CUES,
+    PLAN_CUES,
+    AGGREGATE_CUES,
+    ANAPHORA,
+    NEUTRAL_CUES,
+    OPPOSE_CUES,
+    SUPPORT_CUES,
+    PASSIVE_BY,
+    PRESUPPOSED_APPROVAL,
+)
+
+
+def _first_word_tables() -> tuple[re.Pattern[str], dict[str, int], int]:
+    """Return the scan for first words, the indexed patterns (bits) each found word may open,
+    and the bits of those with ^ branches."""
+    opened_by: dict[str, int] = {}
+    at_start = 0
+    for i, pattern in enumerate(INDEXED):
+        found = first_words(pattern)
+        if found is None:
+            raise ValueError(f"a branch opens with no word: {pattern.pattern[:60]}")
+        for word in found[0]:
+            opened_by[word] = opened_by.get(word, 0) | 1 << i
+        if found[1]:
+            at_start |= 1 << i
+    # the scan finds the longest word at a place: it opens the patterns of its shorter ones too
+    opens = {
+        word: _bits_union(bits for w, bits in opened_by.items() if word.startswith(w))
+        for word in opened_by
+    }
+    return re.compile(rf"\b(?:{_longest_first(opened_by)})"), opens, at_start
+
+
+def _bits_union(bits: Iterable[int]) -> int:
+    """Return the union of bit sets."""
+    out = 0
+    for b in bits:
+        out |= b
+    return out
+
+
+_FIRST_WORD, _OPENS, _AT_START = _first_word_tables()
+#: each indexed pattern's bit, by the pattern's id: hashing a pattern hashes all its code
+_BIT = {id(p): 1 << i for i, p in enumerate(INDEXED)}
+
+
+class CueIndex:
+    """Where each indexed cue pattern may match in one text, or in a copy of it with spans blanked.
+
+    A blanked copy keeps the text's length and puts spaces in spans that each end on a
+    character that is no word character (a quote, a bracket, a comma): it opens no word where
+    the text opens none, so the places found in the text hold for it.
+    """
+
+    __slots__ = ("_found", "_opened", "_at")
+
+    def __init__(self, text: str) -> None:
+        self._found = [(m.start(), _OPENS[m.group()]) for m in _FIRST_WORD.finditer(text)]
+        self._opened = _AT_START
+        for _, opens in self._found:
+            self._opened |= opens
+        self._at: dict[int, list[int]] = {}
+
+    def _places(self, bit: int) -> list[int]:
+        """Return where the pattern of a bit may begin to match, in order."""
+        if not bit & self._opened:
+            return []  # most sentences open most patterns nowhere
+        places = self._at.get(bit)
+        if places is None:
+            places = [at for at, opens in self._found if opens & bit]
+            if bit & _AT_START and places[:1] != [0]:
+                places.insert(0, 0)
+            self._at[bit] = places
+        return places
+
+    def search(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        """Return pattern.search(text): its match at the first place where one begins."""
+        bit = _BIT.get(id(pattern))
+        if bit is None:
+            return pattern.search(text)
+        for place in self._places(bit):
+            m = pattern.match(text, place)
+            if m:
+                return m
+        return None
+
+    def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """Yield the matches of pattern.finditer(text)."""
+        bit = _BIT.get(id(pattern))
+        if bit is None or bit & _AT_START:  # a ^ branch may match empty
+            yield from pattern.finditer(text)
+            return
+        end = 0  # every match holds a first word: none is empty
+        for place in self._places(bit):
+            if place >= end and (m := pattern.match(text, place)):
+                yield m
+                end = m.end()

@@ -64,6 +64,7 @@ from timeline.cues import (
     SURNAME_SPEAKS,
     UNNAMED_SPEAKER,
     VAGUE_OFFSET,
+    CueIndex,
 )
 from timeline.money import find_money
 from timeline.records import Document, Match, Mention, Money, Timex
@@ -91,15 +92,36 @@ def extract_mentions(doc: Document) -> list[Mention]:
     if not ARMS_CONTEXT.search(low) and not BUDGET_NOUN.search(low) and not find_systems(doc.text):
         return []  # an article about neither arms nor defence budgets has nothing for this timeline
     timexes = _LazyTimexes(doc)
-    spans = list(sentence_spans(doc.text))
-    if doc.boilerplate:
-        spans = [s for s in spans if not doc.is_boilerplate(*s)]
+    spans = _article_spans(doc, list(sentence_spans(doc.text)))
     mentions: list[Mention] = []
     for i, (start, end) in enumerate(spans):
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         found = _sentence_mentions(doc, low, start, end, timexes, nxt, mentions)
         mentions.extend(found)
     return _mark_parts(mentions)
+
+
+def _article_spans(doc: Document, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the sentence spans (in order) that do not lie mostly in boilerplate.
+
+    The test is Document.is_boilerplate's, summed over the boilerplate spans a sentence
+    overlaps only: the others add nothing, and a page of links has hundreds of them.
+    """
+    if not doc.boilerplate:
+        return spans
+    marks = sorted((b.start, b.end) for b in doc.boilerplate)
+    out: list[tuple[int, int]] = []
+    near: list[tuple[int, int]] = []
+    j = 0
+    for start, end in spans:
+        while j < len(marks) and marks[j][0] < end:
+            near.append(marks[j])
+            j += 1
+        near = [m for m in near if m[1] > start]  # sentences only move on
+        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in near)
+        if inside * 2 <= max(1, end - start):
+            out.append((start, end))
+    return out
 
 
 class _LazyTimexes(Sequence[Timex]):
@@ -141,23 +163,24 @@ def _sentence_mentions(
         return []  # the quote after "..., adding:" is part of the statement already taken
     named = find_actors(text, start, end)
     systems = find_systems(text, start, end)
-    arms = ARMS_CONTEXT.search(sentence) is not None or bool(systems)
-    cue = _event_cue(sentence, named, start, arms)
+    cues = CueIndex(sentence)
+    arms = cues.search(ARMS_CONTEXT, sentence) is not None or bool(systems)
+    cue = _event_cue(sentence, named, start, arms, cues)
     continued = bool(earlier) and earlier[-1].event_type in ("reaction", "sanction")
     statement = cue is not None and cue.event_type == "reaction"
     if statement and continued and CONTINUED_SPEAKER.match(text, start):
         return []  # "He urged ...": the same speaker, the same statement
-    money = [m for m in find_money(text, start, end) if m.usd and not m.conversion]
     if cue is not None and _restates_sale(sentence, cue, earlier):
         cue = None  # "the proposed sale will ...", "has requested to buy ...": a sale told already
     if cue is None:
-        _attach_to_previous(doc, low, start, end, money, earlier)
+        _attach_to_previous(doc, low, start, end, earlier, cues)
         return []
+    money = _dollars(text, start, end)
     cue = _Cue(cue.event_type, cue.start + start, cue.end + start, cue.rule)
     actors = [a for a in named if a.category not in MEDIA_KINDS]
     if cue.event_type in ("reaction", "sanction"):
-        found = _reactions(doc, low, start, end, cue, actors, timexes, nxt)
-        if found and money and PRESUPPOSED_APPROVAL.search(sentence):
+        found = _reactions(doc, low, start, end, cue, actors, timexes, nxt, cues)
+        if found and money and cues.search(PRESUPPOSED_APPROVAL, sentence):
             # "Taiwan thanks U.S. for approving US$11.1 billion arms packages": that approval too
             when = _published(doc)  # the thanks is dated; the approval it thanks for is not
             found += [
@@ -182,7 +205,7 @@ def _sentence_mentions(
     if cue.event_type == "approval" and actor not in SELLER_ACTORS:
         actor = DEFAULT_ACTOR["approval"]  # only the seller's government approves a sale
     when = _governing_date(doc, low, start, end, cue, timexes)
-    aggregate = bool(money) and AGGREGATE_CUES.search(sentence) is not None
+    aggregate = bool(money) and cues.search(AGGREGATE_CUES, sentence) is not None
     event_type = (
         "other" if aggregate and cue.event_type in ("approval", "plan_or_talks") else cue.event_type
     )
@@ -232,38 +255,43 @@ def _notified(doc: Document, when: _When, amount: Money) -> _When:
 
 
 def _event_cue(
-    sentence: str, actors: Sequence[Match] = (), offset: int = 0, arms: bool | None = None
+    sentence: str,
+    actors: Sequence[Match] = (),
+    offset: int = 0,
+    arms: bool | None = None,
+    cues: CueIndex | None = None,
 ) -> _Cue | None:
     """Return the strongest event cue of a sentence (lowered), or None; `arms`: it names weapons."""
     masked = _masked(sentence)
+    if cues is None:
+        cues = CueIndex(sentence)
     if arms is None:
-        arms = ARMS_CONTEXT.search(sentence) is not None
-    m = SANCTION_CUES.search(masked)
+        arms = cues.search(ARMS_CONTEXT, sentence) is not None
+    m = cues.search(SANCTION_CUES, masked)
     if m and not NEGATION_BEFORE.search(masked[: m.start()][-30:]):
         return _Cue(
             "sanction", m.start(), m.end(), "sanction"
         )  # announced ones too: "would impose sanctions"
-    budget = BUDGET_NOUN.search(masked)
-    if budget and BUDGET_MOVES.search(masked) and not _has_stance_speech(masked):
+    budget = cues.search(BUDGET_NOUN, masked)
+    if budget and cues.search(BUDGET_MOVES, masked) and not _has_stance_speech(masked, cues):
         return _Cue("budget", budget.start(), budget.end(), "budget")
-    speech = SPEECH_CUES.search(masked)
-    sale = _sale_cue(masked) if arms else None
-    for later in SPEECH_CUES.finditer(masked):
-        if _reported_by_speaker(sentence, later.start(), actors, offset):
-            speech = later  # "X summoned the envoy, while spokesman Hong Lei said": the named one
-            break
-    if (
-        speech
-        and _reported_by_speaker(sentence, speech.start(), actors, offset)
-        and (
-            sale is None
-            or speech.start() < sale.start
-            and (sale.event_type == "plan_or_talks" or _stance(masked) is not None)
-        )
+    speech = cues.search(SPEECH_CUES, masked)
+    sale = _sale_cue(masked, cues) if arms else None
+    # "X summoned the envoy, while spokesman Hong Lei said": the verb of the named speaker
+    named = next(
+        (
+            later
+            for later in cues.finditer(SPEECH_CUES, masked)
+            if _reported_by_speaker(sentence, later.start(), actors, offset)
+        ),
+        None,
+    )
+    if named is not None and (
+        sale is None
+        or named.start() < sale.start
+        and (sale.event_type == "plan_or_talks" or _stance(masked, cues) is not None)
     ):
-        return _Cue(
-            "reaction", speech.start(), speech.end(), "speech"
-        )  # what the speaker says is the event
+        return _Cue("reaction", named.start(), named.end(), "speech")  # what they say is the event
     if sale is not None:
         return sale
     if speech:
@@ -271,13 +299,15 @@ def _event_cue(
     return None
 
 
-def _sale_cue(sentence: str) -> _Cue | None:
+def _sale_cue(sentence: str, cues: CueIndex | None = None) -> _Cue | None:
     """Return the cue of an approval, delivery or plan in a sentence, or None."""
-    informal = INFORMAL_NOTICE.search(sentence)
+    if cues is None:
+        cues = CueIndex(sentence)
+    informal = cues.search(INFORMAL_NOTICE, sentence)
     if informal:
         return _Cue("plan_or_talks", informal.start(), informal.end(), "informal-notice")
-    for event_type, cues in (("approval", APPROVAL_CUES), ("delivery", DELIVERY_CUES)):
-        m = cues.search(sentence)
+    for event_type, cue_words in (("approval", APPROVAL_CUES), ("delivery", DELIVERY_CUES)):
+        m = cues.search(cue_words, sentence)
         if not m:
             continue
         before = sentence[: m.start()][-40:]
@@ -300,7 +330,7 @@ def _sale_cue(sentence: str) -> _Cue | None:
         ):
             continue  # "delivered the required certification": no weapon changed hands
         return _Cue(event_type, m.start(), m.end(), event_type)
-    m = PLAN_CUES.search(sentence)
+    m = cues.search(PLAN_CUES, sentence)
     if (
         m
         and not NEGATION_BEFORE.search(sentence[: m.start()][-30:])
@@ -328,6 +358,8 @@ def _masked(sentence: str) -> str:
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group())
 
+    # each blanked span ends on a closing quote, a bracket or a comma: the sentence's CueIndex
+    # holds for the blanked copy
     masked = QUOTES.sub(blank, sentence)
     return RESPONSE_OPENING.sub(blank, masked)
 
@@ -368,9 +400,9 @@ def _continues_quote(sentence: str, earlier: Sequence[Mention], text: str, start
     )
 
 
-def _has_stance_speech(sentence: str) -> bool:
+def _has_stance_speech(sentence: str, cues: CueIndex) -> bool:
     """Return whether someone takes a side ("firmly supports increasing the budget")."""
-    return STANCE_VERBS.search(sentence) is not None
+    return cues.search(STANCE_VERBS, sentence) is not None
 
 
 def _buyer_acts(actors: Sequence[Match], cue: _Cue) -> bool:
@@ -402,11 +434,12 @@ def _reactions(
     actors: Sequence[Match],
     timexes: Sequence[Timex],
     nxt: tuple[int, int] | None,
+    cues: CueIndex,
 ) -> list[Mention]:
     """Return a sentence's statements, one per speaker ("welcomed by X but condemned by Y")."""
     text = doc.text
     sentence = low[start:end]
-    passive = list(PASSIVE_BY.finditer(sentence))
+    passive = list(cues.finditer(PASSIVE_BY, sentence))
     if passive and actors:
         out = []
         for m in passive:
@@ -437,15 +470,16 @@ def _reactions(
     lead_in = low[max(start, cue.start - 30) : cue.start]
     if HABITUAL_BEFORE.search(lead_in) or NEGATION_BEFORE.search(lead_in):
         return []  # "Beijing routinely demands ...", "had not responded": no statement made
-    context = sentence
+    context, context_cues = sentence, cues
     if nxt and (sentence.rstrip().endswith(":") or sentence.rstrip().endswith(",")):
         context += " " + low[nxt[0] : nxt[1]]  # "... said the following:" and the quote after it
-    stance: str | None = _stance(context)
+        context_cues = CueIndex(context)
+    stance: str | None = _stance(context, context_cues)
     if stance is None and nxt:
         stance = _stance(low[nxt[0] : nxt[1]]) if _continues_speech(text[nxt[0] : nxt[1]]) else None
     if speaker.name in SELLER_EXECUTIVE and cue.event_type == "reaction" and stance != "oppose":
         return []  # the seller's officials describing their own plans are sources, not reactions
-    if cue.event_type == "reaction" and not _about_arms(low, sentence):
+    if cue.event_type == "reaction" and not _about_arms(low, sentence, cues):
         return []
     stance = stance or STANCE_PRIOR.get(speaker.name, "neutral")
     return [_reaction(doc, low, start, end, cue, speaker.name, stance, timexes)]
@@ -492,14 +526,16 @@ def _continues_speech(sentence: str) -> bool:
     )
 
 
-def _stance(text: str) -> str | None:
+def _stance(text: str, cues: CueIndex | None = None) -> str | None:
     """Return oppose, support or neutral from the cue words of a statement, or None without any."""
-    if NEUTRAL_CUES.search(text):
+    if cues is None:
+        cues = CueIndex(text)
+    if cues.search(NEUTRAL_CUES, text):
         return "neutral"
-    oppose = len(OPPOSE_CUES.findall(text))
+    oppose = sum(1 for _ in cues.finditer(OPPOSE_CUES, text))
     support = sum(
         1
-        for m in SUPPORT_CUES.finditer(text)
+        for m in cues.finditer(SUPPORT_CUES, text)
         if not NEGATION_BEFORE.search(text[: m.start()][-25:])
     )
     if oppose == support == 0:
@@ -507,9 +543,9 @@ def _stance(text: str) -> str | None:
     return "oppose" if oppose >= support else "support"
 
 
-def _about_arms(low: str, sentence: str) -> bool:
+def _about_arms(low: str, sentence: str, cues: CueIndex) -> bool:
     """Return whether a statement belongs here: it or its (lowered) article is about arms sales."""
-    if ARMS_CONTEXT.search(sentence):
+    if cues.search(ARMS_CONTEXT, sentence):
         return True
     return _article_about_arms(low)
 
@@ -644,12 +680,18 @@ def _undated(doc: Document) -> _When:
 # --- values that a later sentence gives ----------------------------------------------------------
 
 
+def _dollars(text: str, start: int, end: int) -> list[Money]:
+    """Return the distinct dollar amounts of text[start:end]."""
+    return [m for m in find_money(text, start, end) if m.usd and not m.conversion]
+
+
 def _attach_to_previous(
-    doc: Document, low: str, start: int, end: int, money: Sequence[Money], earlier: list[Mention]
+    doc: Document, low: str, start: int, end: int, earlier: list[Mention], cues: CueIndex
 ) -> None:
     """Give the last sale the value, parts or systems of a sentence restating it."""
-    if not earlier or not ANAPHORA.search(low[start:end]):
+    if not earlier or not cues.search(ANAPHORA, low[start:end]):
         return
+    money = _dollars(doc.text, start, end)
     sale_types = (
         ("approval", "plan_or_talks") if money else ("approval", "plan_or_talks", "delivery")
     )

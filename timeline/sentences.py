@@ -13,10 +13,15 @@ ABBREVIATIONS = frozenset(
 )
 
 # a sentence ends at . ! ? (plus closing quotes or brackets) before whitespace and a capital,
-# a digit or an opening quote; or at a line break
-_END = re.compile(r"""[.!?]+["'”’)\]*]*(?=\s+["'“‘(\[*#]*[A-Z0-9])|\n""")
+# a digit or an opening quote; or at a line break. The pattern opens with the one character
+# either end begins with, so that the regex engine skips to such characters in C instead of
+# trying every position; the lookbehinds then tell which end it is.
+_END = re.compile(r"""[.!?\n](?:(?<=[.!?])[.!?]*["'”’)\]*]*(?=\s+["'“‘(\[*#]*[A-Z0-9])|(?<=\n))""")
+#: the start of a wrapped line: the sentence goes on after a line break
+_WRAPPED = re.compile(r"[ \t]*\n?[ \t]*([a-z])")
 _LEAD = re.compile(r"[\s#>*_|-]+")
-_TRAIL = re.compile(r"[\s*_]+$")
+#: what trails a sentence without belonging to it, besides white space
+_TRAIL = "*_"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -45,16 +50,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def _continues(text: str, pos: int, stop: int) -> bool:
     """Return whether the text after a line break continues the same sentence (wrapped line)."""
-    m = re.compile(r"[ \t]*\n?[ \t]*([a-z])").match(text, pos, stop)
-    return m is not None
+    return _WRAPPED.match(text, pos, stop) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     lead = _LEAD.match(text, start, end)
     if lead:
         start = lead.end()
-    trail = _TRAIL.search(text, start, end)
-    if trail:
-        end = trail.start()
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAIL):
+        end -= 1
     if end - start >= 3:
         yield start, end
