@@ -315,6 +315,24 @@ MORE_SENTENCES = [
     # the budget the buyer's cabinet submitted
     (date(2020, 11, 4), "The island's Executive Yuan has submitted a special budget request for the coastal Harpoon systems.",
      [("budget", "2020-11-04", None)]),
+    # DSCA's notice is an arms sale even where the sentence names no weapon
+    (date(2023, 8, 25), "According to a ministry statement, the Defense Security Cooperation Agency notified Congress of the case on Aug. 23.",
+     [("approval", "2023-08-23", None)]),
+    # the approval a thanks takes as given came before the thanks: undated unless notified
+    (date(2021, 3, 5), "Taiwan's defence ministry on Friday thanked Washington for approving a $77 million sale of radar parts.",
+     [("approval", "", 7.7e7), ("reaction", "2021-03-05", None)]),
+    # "China's foreign ministry" opens another speaker: its words are not the first one's stance
+    (date(2022, 6, 14), "Taiwan's defence ministry said on Thursday that the arms sale would keep its ships ready. "
+     "China's foreign ministry said on Thursday that it firmly opposed the sale.",
+     [("reaction", "2022-06-09", None), ("reaction", "2022-06-09", None)]),
+    # the year a budget is for is not the day it was approved
+    (date(2023, 8, 25), "On Thursday the Executive Yuan approved a defence budget of NT$606.8 billion for next year.",
+     [("budget", "2023-08-24", None)]),
+    # statements repeated and objections raised
+    (date(2010, 2, 5), "At his briefing on Tuesday, foreign ministry spokesman Ma Zhaoxu repeated that the arms sale harmed China's interests.",
+     [("reaction", "2010-02-02", None)]),
+    (date(2024, 12, 23), "Beijing objected on Saturday, calling the arms sale a grave interference in China's internal affairs.",
+     [("reaction", "2024-12-21", None)]),
 ]
 
 
@@ -335,3 +353,12 @@ def test_article_spans_drop_what_is_mostly_boilerplate() -> None:
             marks.append(Boilerplate(a, a + rng.randint(0, 80), "links"))
         doc = Document(doc="t.txt", text="x" * 400, boilerplate=tuple(marks))
         assert _article_spans(doc, spans) == [s for s in spans if not doc.is_boilerplate(*s)]
+
+
+def test_a_new_speaker_does_not_lend_the_last_one_a_stance() -> None:
+    text = (
+        "Taiwan's defence ministry said on Thursday that the arms sale would keep its ships ready. "
+        "China's foreign ministry said on Thursday that it firmly opposed the sale."
+    )
+    found = extract_mentions(_doc(text, date(2022, 6, 14)))
+    assert [(m.actor, m.stance) for m in found] == [("Taiwan MND", "support"), ("China MFA", "oppose")]

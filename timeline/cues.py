@@ -140,6 +140,9 @@ SPEECH_CUES = _rx(
     r"\bsupports\b",
     r"\bsupported\b",
     r"\breiterat(?:ed|es)\b",
+    r"\brepeat(?:ed|s)\s+(?:that|its|his|her|their)\b",
+    r"\bobjected\b",
+    r"\bobjects\s+to\b",
     r"\binsist(?:ed|s)\b",
     r"\bdemand(?:ed|s)\b",
     r"\bsummon(?:ed|s)\b",
@@ -160,6 +163,9 @@ ARMS_CONTEXT = _rx(
     r"\bdrones?\b",
     r"\btanks?\b",
     r"\bFMS\b",
+    r"\bforeign\s+military\s+sales?\b",
+    r"\bdefen[cs]e\s+security\s+cooperation\s+agency\b",
+    r"\bDSCA\b",
     r"\bnotifications?\b",
 )
 #: an approval told as the one another follows: the amounts before it are the later sale's
@@ -305,6 +311,12 @@ STANCE_PRIOR = {
     "Taiwan MOFA": "support",
     "Taiwan government": "support",
 }
+#: who speaks for Beijing: after them, a sentence opening on "China" or "Beijing" says more
+BEIJING_VOICES = frozenset(name for name, side in STANCE_PRIOR.items() if side == "oppose")
+#: a sentence that carries on the statement before it: "It said ...", "He added ..."
+PRONOUN_SUBJECT = re.compile(r"\s*(?:It|He|She|They)\b")
+#: Beijing as the subject again (not "China's foreign ministry", a new speaker)
+BEIJING_SUBJECT = re.compile(r"\s*(?:China|Beijing)\b(?!['’]s)")
 #: a habit, not an event: "Beijing routinely demands ..."
 HABITUAL_BEFORE = _re(
     r"\b(?:routinely|usually|typically|habitually|regularly|often|always|repeatedly)\s+(?:\w+\s+)?$"
@@ -355,9 +367,9 @@ APPROX_BEFORE = _re(
 APPROX_START = _re(r"(?:" + APPROX_WORDS + r"|the\s+(?:beginning|end|start|middle))\b")
 #: a part of the current period that has passed: "earlier this month"
 SO_FAR_IN_PERIOD = _re(r"earlier\s+this\b|(?:so\s+far\s+)?this\s+(?:week|month|year)\s+so\s+far")
-#: words before a date that make it not the event's date
+#: words before a date that make it not the event's date ("the budget for next year" is for it)
 NOT_EVENT_DATE_BEFORE = _re(
-    r"\b(?:since|until|till|by|before|through|from|ahead\s+of)\s+(?:the\s+|early\s+|late\s+)?$"
+    r"\b(?:since|until|till|by|before|through|from|ahead\s+of|for)\s+(?:the\s+|early\s+|late\s+)?$"
 )
 #: verbs after which the speaker may follow: "..., said Zhao Lijian"
 INVERTED_SPEECH = _re(r"(?:said|says|added|stated|told|noted|wrote)\b")

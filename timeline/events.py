@@ -18,6 +18,8 @@ from timeline.cues import (
     ARMS_CONTEXT,
     ARMS_SALE,
     ASCII_LOWER,
+    BEIJING_SUBJECT,
+    BEIJING_VOICES,
     BUDGET_MOVES,
     BUDGET_NOUN,
     CONFIDENCE,
@@ -46,6 +48,7 @@ from timeline.cues import (
     PLAN_ADJECTIVE,
     PLAN_CUES,
     PRESUPPOSED_APPROVAL,
+    PRONOUN_SUBJECT,
     QUOTES,
     REFERENCE_LOOKBACK_DAYS,
     REPORTED_ON,
@@ -182,22 +185,25 @@ def _sentence_mentions(
         found = _reactions(doc, low, start, end, cue, actors, timexes, nxt, cues)
         if found and money and cues.search(PRESUPPOSED_APPROVAL, sentence):
             # "Taiwan thanks U.S. for approving US$11.1 billion arms packages": that approval too
-            when = _published(doc)  # the thanks is dated; the approval it thanks for is not
-            found += [
-                _mention(
-                    doc,
-                    start,
-                    end,
-                    "approval",
-                    when,
-                    DEFAULT_ACTOR["approval"],
-                    "",
-                    m,
-                    [],
-                    f"presupposed+{when.rule}",
+            # the thanks is dated; the approval it thanks for came before it, on a day the
+            # official notifications may give
+            recalled = _When(None, None, "approximate", "", "recalled", "recalled")
+            for m in money:
+                when = _notified(doc, recalled, m)
+                found.append(
+                    _mention(
+                        doc,
+                        start,
+                        end,
+                        "approval",
+                        when,
+                        DEFAULT_ACTOR["approval"],
+                        "",
+                        m,
+                        [],
+                        f"presupposed+{when.rule}",
+                    )
                 )
-                for m in money
-            ]
         return found
     if cue.event_type == "budget" and not _buyer_acts(actors, cue):
         return []
@@ -476,7 +482,8 @@ def _reactions(
         context_cues = CueIndex(context)
     stance: str | None = _stance(context, context_cues)
     if stance is None and nxt:
-        stance = _stance(low[nxt[0] : nxt[1]]) if _continues_speech(text[nxt[0] : nxt[1]]) else None
+        carried = _continues_speech(text[nxt[0] : nxt[1]], speaker.name)
+        stance = _stance(low[nxt[0] : nxt[1]]) if carried else None
     if speaker.name in SELLER_EXECUTIVE and cue.event_type == "reaction" and stance != "oppose":
         return []  # the seller's officials describing their own plans are sources, not reactions
     if cue.event_type == "reaction" and not _about_arms(low, sentence, cues):
@@ -519,11 +526,12 @@ def _speaker(actors: Sequence[Match], cue: _Cue, text: str = "") -> Match | None
     return after[0] if after else None
 
 
-def _continues_speech(sentence: str) -> bool:
-    """Return whether a sentence carries on a statement: a quote, or a speaker named again."""
-    return sentence.lstrip()[:1] in "“\"'‘" or bool(
-        re.match(r"\s*(?:It|He|She|They|China|Beijing)\b", sentence)
-    )
+def _continues_speech(sentence: str, speaker: str) -> bool:
+    """Return whether a sentence carries on a speaker's statement: a quote, a pronoun, or
+    Beijing named again after one of its own voices ("China's ..." opens another speaker)."""
+    if sentence.lstrip()[:1] in "“\"'‘" or PRONOUN_SUBJECT.match(sentence):
+        return True
+    return speaker in BEIJING_VOICES and BEIJING_SUBJECT.match(sentence) is not None
 
 
 def _stance(text: str, cues: CueIndex | None = None) -> str | None:
