@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -211,3 +212,32 @@ def test_a_day_named_with_its_part_sets_up_the_next_day() -> None:
     values = {t.text: t.value for t in tag(text, date(2015, 12, 17))}
     assert values["Wednesday evening"] == "2015-12-16TEV"
     assert values["The next day"] == "2015-12-17"
+
+
+TRIGGER_TEXTS = [
+    "today's todays yesterday’s tomorrow's_ 1990s 90's 80’s0 mary summary maybe decade_ decades",
+    "in the day the days midday monday's nowadays known snow per cent percentage period perhaps",
+    "independence weekend end_ ends. fall fallen half-year halfway x-earlier y-ago ties ties2 only",
+    "new year new years every everyone each per. aheadx ahead, quarterly quarters century centuries",
+    "janjan janx jan1 jan_ september sept.3 dec decision may, mayé twentieth thirties overnight",
+]
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_trigger_words_find_what_the_regex_of_their_alternation_finds(text: str) -> None:
+    from timeline import temporal
+
+    for spec in {s for s in temporal.TRIGGERS.values() if isinstance(s, tuple)}:
+        expected = [m.span() for m in re.finditer("|".join(spec), text)]
+        words = temporal._Occurrences(text)
+        assert temporal._word_spans(temporal._trigger(spec), words) == expected, spec
+
+
+def test_trigger_words_take_the_first_word_fitting_at_a_place_as_the_regex_does() -> None:
+    from timeline import temporal
+
+    text = "a new year, the new years' eve"
+    for spec in [("new", "new year"), ("new year", "new"), (r"new years\b", "new")]:
+        expected = [m.span() for m in re.finditer("|".join(spec), text)]
+        words = temporal._Occurrences(text)
+        assert temporal._word_spans(temporal._trigger(spec), words) == expected, spec

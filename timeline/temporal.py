@@ -280,13 +280,20 @@ RULE_PATTERNS: list[tuple[str, str]] = [
 ]
 
 
-UNIT_WORD = r"second|minute|hour|day|week|month|quarter|year|decade|centur"
-MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-#: a digit: the trigger of rules every match of which holds one
-DIGIT = r"\d"
-#: a cheap word every match of the rule contains, searched in the ASCII-lower-cased text: the
-#: rule's own pattern is only tried in a window around it
-TRIGGERS: dict[str, str] = {
+_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: how a trigger word may end, after its literal text: at the end of a word, after more letters
+#: and then at the end of a word, or anywhere
+WORD_TAILS = (r"[a-z]*\b", r"\b", "")
+MONTH_WORD = tuple(rf"{m}[a-z]*\b" for m in _MONTHS)
+#: a run of digits: the trigger of rules every match of which holds one (the merged windows
+#: around a run are those around its digits)
+DIGITS = r"\d+"
+#: cheap words one of which every match of the rule contains, searched in the ASCII-lower-cased
+#: text: the rule's own pattern is only tried in a window around them. A tuple holds words found
+#: with str.find, each ending in one of WORD_TAILS, and finds what the regular expression of
+#: their alternation would (the first word that fits wins at a place); a string is a regex
+TRIGGERS: dict[str, str | tuple[str, ...]] = {
     **dict.fromkeys(
         # every match of these holds a digit: they are tried only near digits
         (
@@ -304,60 +311,81 @@ TRIGGERS: dict[str, str] = {
             "clock_24",
             "day_of_month",
         ),
-        DIGIT,
+        DIGITS,
     ),
-    "block_age": r"old\b",
+    "block_age": (r"old\b",),
     "date_month_day": MONTH_WORD,
     "date_day_month": MONTH_WORD,
     "month_year": MONTH_WORD,
     "month_rel_year": MONTH_WORD,
     "month": MONTH_WORD,
-    "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
-    "relative_day": r"yesterday|today|tomorrow|tonight|overnight",
-    "part_of_day": r"morning|afternoon|evening|night",
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "relative_day": ("yesterday", "today", "tomorrow", "tonight", "overnight"),
+    "part_of_day": ("morning", "afternoon", "evening", "night"),
     "mid_part": r"mid[-\s]?(?:afternoon|morning)",
-    "in_the_day": r"the day",
-    "anchored_day": r"day\b",
-    "year_ended": r"year|quarter",
-    "spelled_year": r"nineteen|two thousand",
-    "the_year": r"year|week",
-    "relative_unit": r"week|month|year|quarter|decade|century|period",
-    "season": r"spring|summer|fall\b|autumn|winter",
-    "ago": UNIT_WORD,
+    "in_the_day": ("the day",),
+    "anchored_day": (r"day\b",),
+    "year_ended": ("year", "quarter"),
+    "spelled_year": ("nineteen", "two thousand"),
+    "the_year": ("year", "week"),
+    "relative_unit": ("week", "month", "year", "quarter", "decade", "century", "period"),
+    "season": ("spring", "summer", r"fall\b", "autumn", "winter"),
+    "ago": _UNITS,
     "reference": (
-        r"now|current|recent|future|soon|past|present|these|lately|near|short|coming|later"
+        "now",
+        "current",
+        "recent",
+        "future",
+        "soon",
+        "past",
+        "present",
+        "these",
+        "lately",
+        "near",
+        "short",
+        "coming",
+        "later",
     ),
-    "block_fraction_word": r"quarter",
-    "block_rate": UNIT_WORD,
-    "block_rate_word": UNIT_WORD,
-    "block_possessive": r"(?:today|tomorrow|yesterday)['’]s\b",
-    "block_second": r"second",
-    "set_word": r"ly\b",
-    "year_ago_adj": r"-(?:earlier|ago)",
-    "year_end": r"end\b",
-    "vague_ago": UNIT_WORD,
-    "duration": UNIT_WORD,
-    "duration_single": UNIT_WORD,
-    "vague_duration": UNIT_WORD,
-    "bare_units": r"(?:year|month|week|day|decade|hour)s\b",
-    "quarter": r"quarter",
-    "half": r"half\b",
-    "quarter_ref": r"quarter|period",
-    "decade": r"0['’]?s\b",
-    "decade_word": r"ties\b",
-    "units_ahead": r"ahead\b",
-    "century": r"century",
-    "this_century": r"century",
-    "set_every": r"(?:every|each|per)\b",
+    "block_fraction_word": ("quarter",),
+    "block_rate": _UNITS,
+    "block_rate_word": _UNITS,
+    "block_possessive": tuple(
+        rf"{w}{q}s\b" for w in ("today", "tomorrow", "yesterday") for q in "'’"
+    ),
+    "block_second": ("second",),
+    "set_word": (r"ly\b",),
+    "year_ago_adj": ("-earlier", "-ago"),
+    "year_end": (r"end\b",),
+    "vague_ago": _UNITS,
+    "duration": _UNITS,
+    "duration_single": _UNITS,
+    "vague_duration": _UNITS,
+    "bare_units": tuple(rf"{u}s\b" for u in ("year", "month", "week", "day", "decade", "hour")),
+    "quarter": ("quarter",),
+    "half": (r"half\b",),
+    "quarter_ref": ("quarter", "period"),
+    "decade": (r"0's\b", r"0’s\b", r"0s\b"),
+    "decade_word": (r"ties\b",),
+    "units_ahead": (r"ahead\b",),
+    "century": ("century",),
+    "this_century": ("century",),
+    "set_every": (r"every\b", r"each\b", r"per\b"),
     "clock": r"[ap]\.?\s?m\b",
-    "noon": r"noon|midnight|midday",
-    "holiday": r"christmas|new year|independence|halloween|valentine|thanksgiving|election|easter",
+    "noon": ("noon", "midnight", "midday"),
+    "holiday": (
+        "christmas",
+        "new year",
+        "independence",
+        "halloween",
+        "valentine",
+        "thanksgiving",
+        "election",
+        "easter",
+    ),
 }
 #: lower-cases ASCII letters only, so offsets into the lowered text stay those of the text
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 TRIGGER_WINDOW = (50, 40)  # characters searched before and after a trigger
-_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: substrings of the lower-cased text without which a rule cannot match (rules absent: always run)
 NEEDLES: dict[str, tuple[str, ...]] = {
     "block_money": ("$", "€", "£", "¥"),
@@ -466,11 +494,30 @@ def _either_case(pattern: str) -> str:
     return "".join(out)
 
 
-RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]] = [
+#: a trigger's words, each as its literal text and the pattern its tail must match (None: any)
+Words = tuple[tuple[str, re.Pattern[str] | None], ...]
+Trigger = re.Pattern[str] | Words
+
+
+def _word(spec: str) -> tuple[str, re.Pattern[str] | None]:
+    """Return a trigger word's literal text and the compiled pattern of its tail."""
+    tail = next(t for t in WORD_TAILS if spec.endswith(t))
+    word = spec[: len(spec) - len(tail)]
+    assert word and not re.search(r"[\\\[\](){}|?*+^$.]", word), spec
+    return word, re.compile(tail) if tail else None
+
+
+def _trigger(spec: str | tuple[str, ...]) -> Trigger:
+    """Return a trigger compiled: its regex, or its words."""
+    return re.compile(spec) if isinstance(spec, str) else tuple(map(_word, spec))
+
+
+DIGIT_TRIGGER = re.compile(DIGITS)
+RULES: list[tuple[str, re.Pattern[str], Trigger | None, tuple[str, ...]]] = [
     (
         n,
         re.compile(("" if p.startswith(FAST_STARTS) else r"(?<!\w)") + _either_case(p)),
-        re.compile(TRIGGERS[n]) if n in TRIGGERS else None,
+        _trigger(TRIGGERS[n]) if n in TRIGGERS else None,
         NEEDLES.get(n, ()),
     )
     for n, p in RULE_PATTERNS
@@ -1532,14 +1579,78 @@ PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
 # ---------------------------------------------------------------- finding and tagging
 
 
+Spans = list[tuple[int, int]]
+
+
+def _word_bases() -> dict[str, tuple[str, int]]:
+    """Return, for each needle and trigger word, a longer-than-two-letter trigger word inside it."""
+    words = {w for _, _, t, _ in RULES if isinstance(t, tuple) for w, _ in t}
+    bases: dict[str, tuple[str, int]] = {}
+    for word in words.union(*NEEDLES.values()):
+        inside = [b for b in words if len(b) >= MIN_BASE and b != word and b in word]
+        if inside:
+            base = max(inside, key=len)  # the longest occurs the least
+            bases[word] = base, word.index(base)
+    return bases
+
+
+#: the shortest word whose starts are sifted for those of the words holding it: shorter ones
+#: ("ly") occur so often that finding the longer word anew is cheaper
+MIN_BASE = 3
+WORD_BASES = _word_bases()
+
+
+class _Occurrences:
+    """Where words occur in a text, each looked for once (among the starts of a word inside it)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: dict[str, list[int]] = {}
+        self.present: dict[str, bool] = {}
+
+    def where(self, word: str) -> list[int]:
+        """Return every start of word in the text, overlapping ones too."""
+        starts = self.starts.get(word)
+        if starts is None:
+            starts = self.starts[word] = self._find(word)
+        return starts
+
+    def has(self, word: str) -> bool:
+        """Return whether word occurs in the text."""
+        starts = self.starts.get(word)
+        if starts is not None:
+            return bool(starts)
+        if word in WORD_BASES:
+            return bool(self.where(word))
+        present = self.present.get(word)
+        if present is None:
+            present = self.present[word] = word in self.text
+        return present
+
+    def _find(self, word: str) -> list[int]:
+        """Return every start of word, sifted from those of its base when it has one."""
+        text = self.text
+        if word in WORD_BASES:
+            base, k = WORD_BASES[word]
+            return [i - k for i in self.where(base) if i >= k and text.startswith(word, i - k)]
+        find = text.find
+        starts = []
+        i = find(word)
+        while i >= 0:
+            starts.append(i)
+            i = find(word, i + 1)
+        return starts
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Return every rule match as (start, end, rule, match)."""
     found: dict[tuple[int, int, str], re.Match[str]] = {}
-    triggered: dict[re.Pattern[str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    triggered: dict[Trigger, tuple[Spans, Spans]] = {}
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter lowered into two ("İ"): lower ASCII only
         lower = text.translate(ASCII_LOWER)
-    has = lower.__contains__
+    words = _Occurrences(lower)
+    has = words.has
     for name, pattern, trigger, needles in RULES:
         if needles and not any(map(has, needles)):
             continue
@@ -1548,18 +1659,15 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
                 found[m.start(), m.end(), name] = m
             continue
         if trigger not in triggered:
-            triggered[trigger] = _windows(trigger, lower)
+            triggered[trigger] = _windows(trigger, words)
         spans, windows = triggered[trigger]
         # a match holding a digit lies in the window of its digits: no need to test it
-        near_digits = trigger.pattern == DIGIT
+        near_digits = trigger is DIGIT_TRIGGER
         for lo, hi in windows:
             for m in pattern.finditer(text, lo, hi):
                 if near_digits or _covers(spans, m.start(), m.end()):
                     found[m.start(), m.end(), name] = m
     return [(s, e, name, m) for (s, e, name), m in found.items() if e > s]
-
-
-Spans = list[tuple[int, int]]
 
 
 def _covers(spans: Spans, start: int, end: int) -> bool:
@@ -1568,10 +1676,13 @@ def _covers(spans: Spans, start: int, end: int) -> bool:
     return i < len(spans) and spans[i][1] <= end
 
 
-def _windows(trigger: re.Pattern[str], text: str) -> tuple[Spans, Spans]:
-    """Return the trigger's spans in text and the merged windows around them."""
+def _windows(trigger: Trigger, words: _Occurrences) -> tuple[Spans, Spans]:
+    """Return the trigger's spans in the text and the merged windows around them."""
     before, after = TRIGGER_WINDOW
-    spans = [t.span() for t in trigger.finditer(text)]
+    if isinstance(trigger, re.Pattern):
+        spans = [t.span() for t in trigger.finditer(words.text)]
+    else:
+        spans = _word_spans(trigger, words)
     windows: list[tuple[int, int]] = []
     for a, b in spans:
         lo, hi = max(0, a - before), b + after
@@ -1580,6 +1691,27 @@ def _windows(trigger: re.Pattern[str], text: str) -> tuple[Spans, Spans]:
         else:
             windows.append((lo, hi))
     return spans, windows
+
+
+def _word_spans(trigger: Words, words: _Occurrences) -> Spans:
+    """Return the spans of the trigger's words, as finditer of their alternation would find them."""
+    text = words.text
+    ends: dict[int, int] = {}  # where a word fits -> where the first one fitting there ends
+    for word, tail in trigger:
+        for i in words.where(word):
+            if i not in ends:
+                end = i + len(word)
+                if tail is None:
+                    ends[i] = end
+                elif m := tail.match(text, end):
+                    ends[i] = m.end()
+    spans: Spans = []
+    last = 0
+    for start in sorted(ends):
+        if start >= last:  # finditer resumes after each match
+            last = ends[start]
+            spans.append((start, last))
+    return spans
 
 
 Candidate = tuple[int, int, str, re.Match[str]]
