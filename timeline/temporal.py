@@ -532,28 +532,19 @@ PREFIX = re.compile(
     )
 )
 FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b", re.IGNORECASE)
-#: the end of a sentence or clause: not the period of "Nov.", "Mr.", "U.S." or "9.5"
+#: what a period ends no clause after ("Nov.", "Mr.", "U.S."): a capital, or an abbreviation
+NO_CLAUSE_BEFORE_PERIOD = (
+    r"[A-Z]",
+    *(rf"\b{a}" for a in ("Mr", "Ms", "Dr", "St", "Jr", "Co", "No")),
+    *("Mrs", "Inc", "Ltd", "Corp", "Gov", "Sen", "Rep", "Gen"),
+    *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
+)
+#: the end of a sentence or clause: not the period of "Nov.", "Mr.", "U.S." or "9.5"; the stop
+#: comes first, so that re scans for it quickly, and the look-behinds hold the period
 CLAUSE_END = re.compile(
-    r"[;!?\n]|(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bCo)(?<!\bNo)(?<!Mrs)"
-    r"(?<!Inc)(?<!Ltd)(?<!Corp)(?<!Gov)(?<!Sen)(?<!Rep)(?<!Gen)"
-    + "".join(
-        f"(?<!{a})"
-        for a in (
-            "Jan",
-            "Feb",
-            "Mar",
-            "Apr",
-            "Jun",
-            "Jul",
-            "Aug",
-            "Sep",
-            "Sept",
-            "Oct",
-            "Nov",
-            "Dec",
-        )
-    )
-    + r"\.[\"'`’”]*(?=\s+[\"'`(A-Z]|\s*$)"
+    r"[;!?\n.](?:(?<=[;!?\n])|"
+    + "".join(rf"(?<!{a}\.)" for a in NO_CLAUSE_BEFORE_PERIOD)
+    + r"[\"'`’”]*(?=\s+[\"'`(A-Z]|\s*$))"
 )
 #: how far back a clause boundary is looked for
 CLAUSE_REACH = 300
