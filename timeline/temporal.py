@@ -287,8 +287,8 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 WORD_TAILS = (r"[a-z]*\b", r"\b", "")
 MONTH_WORD = tuple(rf"{m}[a-z]*\b" for m in _MONTHS)
 #: a run of digits: the trigger of rules every match of which holds one (the merged windows
-#: around a run are those around its digits)
-DIGITS = r"\d+"
+#: around a run are those around its digits); not "\d+", for which re does not scan fast
+DIGITS = r"\d\d*"
 #: cheap words one of which every match of the rule contains, searched in the ASCII-lower-cased
 #: text: the rule's own pattern is only tried in a window around them. A tuple holds words found
 #: with str.find, each ending in one of WORD_TAILS, and finds what the regular expression of
@@ -1642,8 +1642,12 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         lower = text.translate(ASCII_LOWER)
     words = _Occurrences(lower)
     has = words.has
+    needed: dict[tuple[str, ...], bool] = {}  # rules share needles: test each tuple once
     for name, pattern, trigger, needles in RULES:
-        if needles and not any(map(has, needles)):
+        wanted = needed.get(needles)
+        if wanted is None:
+            wanted = needed[needles] = not needles or any(map(has, needles))
+        if not wanted:
             continue
         if trigger is None:
             for m in pattern.finditer(text):
