@@ -49,6 +49,8 @@ MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.|{MONTH_ABBR}(?=\s+\d))"
 DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+#: YEAR4 after its first digit, which the pattern has taken (so that re scans for that digit)
+YEAR4_REST = r"(?:(?<=1)[6-9]\d\d|(?<=2)0\d\d)"
 NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 VAGUE = "|".join(re.escape(w) for w in VAGUE_NUMBERS)
 NUM = (
@@ -101,14 +103,24 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     ("block_possessive", r"(?i:today|tomorrow|yesterday)['’]s\b"),
     ("block_second", r"(?i:a\s+second)\b"),
-    ("block_quantity", rf"\b\d[\d,]*\s+(?:{'|'.join(QUANTITY_NOUNS)})\b"),
-    ("block_number", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+"),
-    ("block_fraction", r"\b\d{1,2}/\d{1,2}\b(?!/)"),
-    ("date_iso", rf"\b(?P<y>{YEAR4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
-    ("date_numeric", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
+    # the digit patterns take their first digit first, then test what comes before it: re then
+    # scans for digits quickly
+    ("block_quantity", rf"\d(?<!\w\d)[\d,]*\s+(?:{'|'.join(QUANTITY_NOUNS)})\b"),
+    ("block_number", r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+)"),
+    ("block_fraction", r"\d(?<!\w\d)\d?/\d{1,2}\b(?!/)"),
+    (
+        "date_iso",
+        rf"(?P<y>[12](?<!\w[12]){YEAR4_REST})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b",
+    ),
+    (
+        "date_numeric",
+        r"(?P<m>\d(?<!\w\d)(?:(?<=1)[0-2]|(?<=0)[1-9]|(?<=[1-9])))/(?P<d>3[01]|[12]\d|0?[1-9])"
+        r"/(?P<y>\d{4}|\d\d)\b",
+    ),
     (
         "date_other_numeric",
-        rf"\b(?:{YEAR4}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[.-]\d{{1,2}}[.-]{YEAR4})\b(?![.-]?\d)",
+        rf"\d(?<!\w\d)(?:{YEAR4_REST}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d?[.-]\d{{1,2}}[.-]{YEAR4})\b"
+        r"(?![.-]?\d)",
     ),
     (
         "date_month_day",
@@ -261,7 +273,10 @@ RULE_PATTERNS: list[tuple[str, str]] = [
         rf"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?"
         rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})\b)?",
     ),
-    ("clock_24", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s+(?P<zone>{ZONE})"),
+    (
+        "clock_24",
+        rf"(?P<h>\d(?<!\w\d)(?:(?<=[01])\d|(?<=2)[0-3])?):(?P<mi>[0-5]\d)\s+(?P<zone>{ZONE})",
+    ),
     ("block_high_noon", r"\b[Hh]igh\s+[Nn]oon\b"),
     (
         "noon",
@@ -270,7 +285,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "day_of_month",
-        r"(?i:the)\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|\s+of\b))",
+        r"[Tt](?<!\w[Tt])he\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|\s+of\b))",
     ),
     (
         "holiday",
@@ -451,6 +466,8 @@ NEEDLES: dict[str, tuple[str, ...]] = {
 }
 #: patterns that already start with a character class re can scan for quickly
 FAST_STARTS = ("[$", r"\d", r"\b\d", r"\b(?P<y>", r"\b(?P<m>")
+#: patterns that take a first character (in a group, maybe) and then test for a word before it
+OWN_WORD_START = re.compile(r"(?:\(\?P<\w+>)?(?:\[[^\]]+\]|\\d)\(\?<!\\w")
 
 GROUP_HEAD = re.compile(r"\(\?(?:P<\w+>|<[=!]|[:=!]|i:)")
 
@@ -516,7 +533,10 @@ DIGIT_TRIGGER = re.compile(DIGITS)
 RULES: list[tuple[str, re.Pattern[str], Trigger | None, tuple[str, ...]]] = [
     (
         n,
-        re.compile(("" if p.startswith(FAST_STARTS) else r"(?<!\w)") + _either_case(p)),
+        re.compile(
+            ("" if p.startswith(FAST_STARTS) or OWN_WORD_START.match(p) else r"(?<!\w)")
+            + _either_case(p)
+        ),
         _trigger(TRIGGERS[n]) if n in TRIGGERS else None,
         NEEDLES.get(n, ()),
     )
