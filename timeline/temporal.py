@@ -260,8 +260,9 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     ("century", r"(?:(?i:the|this|last|next)\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)"),
     ("this_century", r"(?P<rel>(?i:this|last|next))\s+(?i:century)"),
-    ("reference", rf"\b(?i:{REFERENCE})\b"),
-    ("set_word", rf"\b(?i:{'|'.join(SET_WORDS)})\b"),
+    # a word-start test goes before these: a leading \b would be the same
+    ("reference", rf"(?i:{REFERENCE})\b"),
+    ("set_word", rf"(?i:{'|'.join(SET_WORDS)})\b"),
     (
         "set_every",
         rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>{NUM_WORD}|\d+)\s+)?(?P<unit>{UNIT}|{WEEKDAY}"
@@ -529,13 +530,107 @@ def _trigger(spec: str | tuple[str, ...]) -> Trigger:
     return re.compile(spec) if isinstance(spec, str) else tuple(map(_word, spec))
 
 
+WORD_START = r"(?<!\w)"
+#: a character class or a letter or digit: the first character of an alternative, if hoisted
+FIRST_CHAR = re.compile(r"\[[^\]\\^][^\]\\]*\]|[A-Za-z0-9]")
+
+
+def _atom_end(pattern: str, k: int) -> int:
+    """Return where the escape, character class or character at pattern[k] ends."""
+    if pattern[k] == "\\":
+        return k + 2
+    if pattern[k] != "[":
+        return k + 1
+    k += 1
+    while pattern[k] != "]" or pattern[k - 1] == "[":
+        k += 2 if pattern[k] == "\\" else 1
+    return k + 1
+
+
+def _alternatives(pattern: str, start: int, end: int) -> list[str]:
+    """Return the top-level alternatives of pattern[start:end]."""
+    found, depth, k, last = [], 0, start, start
+    while k < end:
+        c = pattern[k]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            found.append(pattern[last:k])
+            last = k + 1
+        k = _atom_end(pattern, k) if c in "\\[" else k + 1
+    found.append(pattern[last:end])
+    return found
+
+
+def _group_end(pattern: str, k: int) -> int:
+    """Return where the group opening at pattern[k] ends."""
+    depth = 0
+    while True:
+        c = pattern[k]
+        depth += (c == "(") - (c == ")")
+        if c == ")" and depth == 0:
+            return k + 1
+        k = _atom_end(pattern, k) if c in "\\[" else k + 1
+
+
+def _after_first(alternative: str) -> tuple[str, str] | None:
+    """Return the first characters an alternative can start with, and the alternative after one.
+
+    The rest tests with a look-behind that the character taken is its own ("(?<=[Tt])oday");
+    None when the alternative starts with anything but a character or a group of such.
+    """
+    first = FIRST_CHAR.match(alternative)
+    if first and alternative[first.end() : first.end() + 1] not in ("?", "*", "+", "{"):
+        chars = first.group().strip("[]")
+        return chars, f"(?<={first.group()}){alternative[first.end() :]}"
+    if not alternative.startswith("(?:"):
+        return None
+    end = _group_end(alternative, 0)
+    if alternative[end : end + 1] in ("?", "*", "+", "{"):
+        return None
+    hoisted = [_after_first(a) for a in _alternatives(alternative, 3, end - 1)]
+    if None in hoisted:
+        return None
+    chars = "".join(dict.fromkeys(c for c, _ in hoisted))  # type: ignore[misc]
+    return chars, f"(?:{'|'.join(a for _, a in hoisted)}){alternative[end:]}"  # type: ignore[misc]
+
+
+def _scannable(pattern: str) -> str:
+    """Return a pattern led by a word-start test with its first character taken before the test.
+
+    re scans fast for a first character from a set, but not past a leading look-behind, so
+    "(?<!\\w)(?:[Tt]oday|[Nn]ow)\\b" becomes "[TtNn](?<!\\w[TtNn])(?:(?<=[Tt])oday|(?<=[Nn])ow)\\b",
+    which matches the same; patterns of any other shape come back as they are.
+    """
+    if not pattern.startswith(WORD_START) or len(_alternatives(pattern, 0, len(pattern))) > 1:
+        return pattern
+    rest = pattern[len(WORD_START) :]
+    name = re.match(r"\(\?P<\w+>", rest)
+    if name:  # the group must start where the match does: take the character inside it
+        end = _group_end(rest, 0)
+        hoisted = _after_first(f"(?:{rest[name.end() : end - 1]})")
+        if hoisted is None:
+            return pattern
+        chars, body = hoisted
+        return f"{name.group()}[{chars}](?<!\\w[{chars}]){body}){rest[end:]}"
+    hoisted = _after_first(rest)
+    if hoisted is None:
+        return pattern
+    chars, body = hoisted
+    return f"[{chars}](?<!\\w[{chars}]){body}"
+
+
 DIGIT_TRIGGER = re.compile(DIGITS)
 RULES: list[tuple[str, re.Pattern[str], Trigger | None, tuple[str, ...]]] = [
     (
         n,
         re.compile(
-            ("" if p.startswith(FAST_STARTS) or OWN_WORD_START.match(p) else r"(?<!\w)")
-            + _either_case(p)
+            _scannable(
+                ("" if p.startswith(FAST_STARTS) or OWN_WORD_START.match(p) else WORD_START)
+                + _either_case(p)
+            )
         ),
         _trigger(TRIGGERS[n]) if n in TRIGGERS else None,
         NEEDLES.get(n, ()),
