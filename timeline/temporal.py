@@ -1688,12 +1688,15 @@ PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
 Spans = list[tuple[int, int]]
 
 
+#: the words of the triggers: whether one occurs is told by where it does, needed anyway
+TRIGGER_WORDS = frozenset(w for _, _, t, _ in RULES if isinstance(t, tuple) for w, _ in t)
+
+
 def _word_bases() -> dict[str, tuple[str, int]]:
     """Return, for each needle and trigger word, a longer-than-two-letter trigger word inside it."""
-    words = {w for _, _, t, _ in RULES if isinstance(t, tuple) for w, _ in t}
     bases: dict[str, tuple[str, int]] = {}
-    for word in words.union(*NEEDLES.values()):
-        inside = [b for b in words if len(b) >= MIN_BASE and b != word and b in word]
+    for word in TRIGGER_WORDS.union(*NEEDLES.values()):
+        inside = [b for b in TRIGGER_WORDS if len(b) >= MIN_BASE and b != word and b in word]
         if inside:
             base = max(inside, key=len)  # the longest occurs the least
             bases[word] = base, word.index(base)
@@ -1726,7 +1729,7 @@ class _Occurrences:
         starts = self.starts.get(word)
         if starts is not None:
             return bool(starts)
-        if word in WORD_BASES:
+        if word in WORD_BASES or word in TRIGGER_WORDS:
             return bool(self.where(word))
         present = self.present.get(word)
         if present is None:
