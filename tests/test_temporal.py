@@ -258,3 +258,12 @@ def test_rules_match_as_they_would_with_their_word_start_test_first() -> None:
         for lo in (0, 7, 40):
             expected = [(m.span(), m.groups()) for m in plain.finditer(text, lo)]
             assert [(m.span(), m.groups()) for m in scannable.finditer(text, lo)] == expected, name
+
+
+@pytest.mark.parametrize("text", ["at 5 p.m. and 9 a. m, 10am, 11 p\u00a0m, a.m.m pa.m a..m am_ spam", *TRIGGER_TEXTS])
+def test_the_clock_trigger_finds_what_its_plain_pattern_finds(text: str) -> None:
+    from timeline import temporal
+
+    expected = [m.span() for m in re.finditer(r"[ap]\.?\s?m\b", text)]
+    words = temporal._Occurrences(text)
+    assert temporal._windows(re.compile(temporal.AMPM_END), words)[0] == expected

@@ -305,10 +305,14 @@ MONTH_WORD = tuple(rf"{m}[a-z]*\b" for m in _MONTHS)
 #: a run of digits: the trigger of rules every match of which holds one (the merged windows
 #: around a run are those around its digits); not "\d+", for which re does not scan fast
 DIGITS = r"\d\d*"
+#: "a.m", "p m", "pm" ([ap]\.?\s?m\b), found by the "m" they end in, which re scans for fast; the
+#: group that matched starts the span (no two spans overlap, so these are finditer's spans)
+AMPM_END = r"m\b(?:(?<=([ap])m)|(?<=([ap])\.m)|(?<=([ap])\sm)|(?<=([ap])\.\sm))"
 #: cheap words one of which every match of the rule contains, searched in the ASCII-lower-cased
 #: text: the rule's own pattern is only tried in a window around them. A tuple holds words found
 #: with str.find, each ending in one of WORD_TAILS, and finds what the regular expression of
-#: their alternation would (the first word that fits wins at a place); a string is a regex
+#: their alternation would (the first word that fits wins at a place); a string is a regex,
+#: whose span starts at its matched group when it has groups
 TRIGGERS: dict[str, str | tuple[str, ...]] = {
     **dict.fromkeys(
         # every match of these holds a digit: they are tried only near digits
@@ -386,7 +390,7 @@ TRIGGERS: dict[str, str | tuple[str, ...]] = {
     "century": ("century",),
     "this_century": ("century",),
     "set_every": (r"every\b", r"each\b", r"per\b"),
-    "clock": r"[ap]\.?\s?m\b",
+    "clock": AMPM_END,
     "noon": ("noon", "midnight", "midday"),
     "holiday": (
         "christmas",
@@ -1793,7 +1797,7 @@ def _windows(trigger: Trigger, words: _Occurrences) -> tuple[Spans, Spans]:
     """Return the trigger's spans in the text and the merged windows around them."""
     before, after = TRIGGER_WINDOW
     if isinstance(trigger, re.Pattern):
-        spans = [t.span() for t in trigger.finditer(words.text)]
+        spans = [(t.start(t.lastindex or 0), t.end()) for t in trigger.finditer(words.text)]
     else:
         spans = _word_spans(trigger, words)
     windows: list[tuple[int, int]] = []
