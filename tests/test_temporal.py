@@ -267,3 +267,12 @@ def test_the_clock_trigger_finds_what_its_plain_pattern_finds(text: str) -> None
     expected = [m.span() for m in re.finditer(r"[ap]\.?\s?m\b", text)]
     words = temporal._Occurrences(text)
     assert temporal._windows(re.compile(temporal.AMPM_END), words)[0] == expected
+
+
+def test_no_rule_matches_the_empty_string() -> None:
+    from re import _parser
+
+    from timeline import temporal
+
+    # the tagger resumes each search where the last match ended, as finditer does for these
+    assert all(_parser.parse(p.pattern).getwidth()[0] > 0 for _, p, _, _ in temporal.RULES)

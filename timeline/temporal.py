@@ -1780,10 +1780,16 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         spans, windows = triggered[trigger]
         # a match holding a digit lies in the window of its digits: no need to test it
         near_digits = trigger is DIGIT_TRIGGER
+        search = pattern.search
         for lo, hi in windows:
-            for m in pattern.finditer(text, lo, hi):
-                if near_digits or _covers(spans, m.start(), m.end()):
-                    found[m.start(), m.end(), name] = m
+            # finditer's matches, found with less overhead: no rule matches the empty string, so
+            # each search resumes where the last match ended, as finditer does
+            m = search(text, lo, hi)
+            while m:
+                start, end = m.span()
+                if near_digits or _covers(spans, start, end):
+                    found[start, end, name] = m
+                m = search(text, end, hi)
     return [(s, e, name, m) for (s, e, name), m in found.items() if e > s]
 
 
