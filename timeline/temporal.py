@@ -626,16 +626,64 @@ def _scannable(pattern: str) -> str:
     return f"[{chars}](?<!\\w[{chars}]){body}"
 
 
+QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _factor(alternation: str) -> str:
+    """Return an alternation with the alternatives that start alike factored, when that is safe.
+
+    "[Tt]wo|[Tt]en|[Ss]ix" becomes "[Tt](?:wo|en)|[Ss]ix": re tests the shared first character
+    once. Only alternations whose first characters are each the same or disjoint are factored,
+    so the alternative that matches first is still the one that did.
+    """
+    alternatives = _alternatives(alternation, 0, len(alternation))
+    firsts = [FIRST_CHAR.match(a) for a in alternatives]
+    if len(alternatives) < 2 or not all(
+        f and "-" not in f.group() and a[f.end() : f.end() + 1] not in QUANTIFIERS
+        for f, a in zip(firsts, alternatives, strict=True)
+    ):
+        return alternation
+    rests: dict[str, list[str]] = {}
+    for f, a in zip(firsts, alternatives, strict=True):
+        rests.setdefault(f.group(), []).append(a[f.end() :])  # type: ignore[union-attr]
+    chars = [set(first.strip("[]")) for first in rests]
+    if len(rests) == len(alternatives) or sum(map(len, chars)) != len(set().union(*chars)):
+        return alternation
+    return "|".join(
+        first + (f"(?:{_factor('|'.join(tails))})" if len(tails) > 1 else tails[0])
+        for first, tails in rests.items()
+    )
+
+
+def _factored(pattern: str) -> str:
+    """Return pattern with the alternatives of each of its groups factored (see _factor)."""
+    out = []
+    k = 0
+    while k < len(pattern):
+        head = re.match(r"\(\?:|\(\?P<\w+>", pattern[k : k + 40])
+        if head:
+            end = _group_end(pattern, k)
+            body = _factored(pattern[k + head.end() : end - 1])
+            out.append(f"{head.group()}{_factor(body)})")
+            k = end
+            continue
+        step = _atom_end(pattern, k)
+        out.append(pattern[k:step])
+        k = step
+    return "".join(out)
+
+
+def _rule_pattern(pattern: str) -> str:
+    """Return a rule's pattern as compiled: led by a word-start test, in either case, factored."""
+    lead = "" if pattern.startswith(FAST_STARTS) or OWN_WORD_START.match(pattern) else WORD_START
+    return _scannable(_factored(lead + _either_case(pattern)))
+
+
 DIGIT_TRIGGER = re.compile(DIGITS)
 RULES: list[tuple[str, re.Pattern[str], Trigger | None, tuple[str, ...]]] = [
     (
         n,
-        re.compile(
-            _scannable(
-                ("" if p.startswith(FAST_STARTS) or OWN_WORD_START.match(p) else WORD_START)
-                + _either_case(p)
-            )
-        ),
+        re.compile(_rule_pattern(p)),
         _trigger(TRIGGERS[n]) if n in TRIGGERS else None,
         NEEDLES.get(n, ()),
     )
