@@ -633,26 +633,34 @@ def _factor(alternation: str) -> str:
     """Return an alternation with the alternatives that start alike factored, when that is safe.
 
     "[Tt]wo|[Tt]en|[Ss]ix" becomes "[Tt](?:wo|en)|[Ss]ix": re tests the shared first character
-    once. Only alternations whose first characters are each the same or disjoint are factored,
-    so the alternative that matches first is still the one that did.
+    once. Alternatives are only moved past others that cannot match where they do (first
+    characters disjoint), so the alternative that matches first is still the one that did.
     """
-    alternatives = _alternatives(alternation, 0, len(alternation))
-    firsts = [FIRST_CHAR.match(a) for a in alternatives]
-    if len(alternatives) < 2 or not all(
-        f and "-" not in f.group() and a[f.end() : f.end() + 1] not in QUANTIFIERS
-        for f, a in zip(firsts, alternatives, strict=True)
-    ):
-        return alternation
-    rests: dict[str, list[str]] = {}
-    for f, a in zip(firsts, alternatives, strict=True):
-        rests.setdefault(f.group(), []).append(a[f.end() :])  # type: ignore[union-attr]
-    chars = [set(first.strip("[]")) for first in rests]
-    if len(rests) == len(alternatives) or sum(map(len, chars)) != len(set().union(*chars)):
-        return alternation
-    return "|".join(
-        first + (f"(?:{_factor('|'.join(tails))})" if len(tails) > 1 else tails[0])
-        for first, tails in rests.items()
-    )
+    run: list[str] = []  # alternatives starting with a character, since the last that does not
+    out: list[str] = []
+    for alternative in _alternatives(alternation, 0, len(alternation)):
+        first = FIRST_CHAR.match(alternative)
+        if first and "-" not in first.group() and alternative[first.end() :][:1] not in QUANTIFIERS:
+            run.append(alternative)
+            continue
+        out += _factor_run(run) + [alternative]
+        run = []
+    return "|".join(out + _factor_run(run))
+
+
+def _factor_run(alternatives: list[str]) -> list[str]:
+    """Return alternatives that each start with a character, factored if their firsts allow."""
+    tails: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first = FIRST_CHAR.match(alternative).group()  # type: ignore[union-attr]
+        tails.setdefault(first, []).append(alternative[len(first) :])
+    chars = [set(first.strip("[]")) for first in tails]
+    if len(tails) == len(alternatives) or sum(map(len, chars)) != len(set().union(*chars)):
+        return alternatives
+    return [
+        first + (f"(?:{_factor('|'.join(rest))})" if len(rest) > 1 else rest[0])
+        for first, rest in tails.items()
+    ]
 
 
 def _factored(pattern: str) -> str:
