@@ -681,10 +681,87 @@ def _factored(pattern: str) -> str:
     return "".join(out)
 
 
+#: zero-width groups, passed over in looking for what a match starts with
+ASSERTIONS = ("(?=", "(?!", "(?<=", "(?<!")
+GROUP_OPEN = re.compile(r"\(\?:|\(\?P<\w+>")
+
+
+def _firsts(pattern: str, start: int, end: int) -> tuple[list[str], bool] | None:
+    """Return what a match of pattern[start:end] can start with, and whether it can be empty.
+
+    What it starts with is a list of the insides of character classes; None when the pattern
+    starts with what this does not follow ("." or "[^...]").
+    """
+    bodies: list[str] = []
+    empty = False
+    for alternative in _alternatives(pattern, start, end):
+        found = _sequence_firsts(alternative)
+        if found is None:
+            return None
+        bodies += found[0]
+        empty = empty or found[1]
+    return bodies, empty
+
+
+def _sequence_firsts(pattern: str) -> tuple[list[str], bool] | None:
+    """Return _firsts of a pattern without alternatives at its top level."""
+    bodies: list[str] = []
+    k = 0
+    while k < len(pattern):
+        if pattern.startswith(ASSERTIONS, k) or pattern.startswith((r"\b", r"\B"), k):
+            k = _group_end(pattern, k) if pattern[k] == "(" else k + 2
+            continue
+        head = GROUP_OPEN.match(pattern, k)
+        if head:
+            end = _group_end(pattern, k)
+            inner = _firsts(pattern, head.end(), end - 1)
+            if inner is None:
+                return None
+            found, empty = inner
+        elif pattern[k] in "(.^$" or pattern.startswith("[^", k):
+            return None
+        else:
+            end = _atom_end(pattern, k)
+            atom = pattern[k:end]
+            body = atom[1:-1] if atom[0] == "[" else atom if atom[0] == "\\" else re.escape(atom)
+            found, empty = [body], False
+        bodies += found
+        k, optional = _past_quantifier(pattern, end)
+        if not (empty or optional):
+            return bodies, False
+    return bodies, True
+
+
+def _past_quantifier(pattern: str, k: int) -> tuple[int, bool]:
+    """Return where the quantifier (if any) at pattern[k] ends, and whether it allows none."""
+    if pattern[k : k + 1] in ("?", "*", "+"):
+        optional, k = pattern[k] != "+", k + 1
+    elif pattern[k : k + 1] == "{":
+        optional, k = pattern.startswith(("{0", "{,"), k), pattern.index("}", k) + 1
+    else:
+        return k, False
+    return k + (pattern[k : k + 1] in ("?", "+")), optional  # lazy or possessive
+
+
+def _guarded(pattern: str) -> str:
+    """Return a pattern led by a word-start test with a look-ahead for what a match starts with.
+
+    A word that cannot start a match ("said", for a date) then fails at once, not after every
+    alternative of the pattern's optional lead ("(?:(?P<rel>last|next|...)\\s+)?").
+    """
+    if not pattern.startswith(WORD_START):
+        return pattern
+    firsts = _firsts(pattern, len(WORD_START), len(pattern))
+    if firsts is None or firsts[1]:
+        return pattern
+    guard = f"(?=[{''.join(dict.fromkeys(firsts[0]))}])"
+    return WORD_START + guard + pattern[len(WORD_START) :]
+
+
 def _rule_pattern(pattern: str) -> str:
     """Return a rule's pattern as compiled: led by a word-start test, in either case, factored."""
     lead = "" if pattern.startswith(FAST_STARTS) or OWN_WORD_START.match(pattern) else WORD_START
-    return _scannable(_factored(lead + _either_case(pattern)))
+    return _guarded(_scannable(_factored(lead + _either_case(pattern))))
 
 
 DIGIT_TRIGGER = re.compile(DIGITS)
