@@ -708,8 +708,8 @@ def _sequence_firsts(pattern: str) -> tuple[list[str], bool] | None:
     bodies: list[str] = []
     k = 0
     while k < len(pattern):
-        if pattern.startswith(ASSERTIONS, k) or pattern.startswith((r"\b", r"\B"), k):
-            k = _group_end(pattern, k) if pattern[k] == "(" else k + 2
+        if pattern.startswith(ASSERTIONS, k) or pattern.startswith((r"\b", r"\B", "^", "$"), k):
+            k = _group_end(pattern, k) if pattern[k] == "(" else k + 1 + (pattern[k] == "\\")
             continue
         head = GROUP_OPEN.match(pattern, k)
         if head:
@@ -718,7 +718,7 @@ def _sequence_firsts(pattern: str) -> tuple[list[str], bool] | None:
             if inner is None:
                 return None
             found, empty = inner
-        elif pattern[k] in "(.^$" or pattern.startswith("[^", k):
+        elif pattern[k] in "(." or pattern.startswith("[^", k):
             return None
         else:
             end = _atom_end(pattern, k)
@@ -744,18 +744,18 @@ def _past_quantifier(pattern: str, k: int) -> tuple[int, bool]:
 
 
 def _guarded(pattern: str) -> str:
-    """Return a pattern led by a word-start test with a look-ahead for what a match starts with.
+    """Return a pattern led by a word-start test, led by a look-ahead for what a match starts with.
 
     A word that cannot start a match ("said", for a date) then fails at once, not after every
-    alternative of the pattern's optional lead ("(?:(?P<rel>last|next|...)\\s+)?").
+    alternative of the pattern's optional lead ("(?:(?P<rel>last|next|...)\\s+)?"), and so does
+    any other place the look-ahead rules out, before the costlier look-behind.
     """
     if not pattern.startswith(WORD_START):
         return pattern
     firsts = _firsts(pattern, len(WORD_START), len(pattern))
     if firsts is None or firsts[1]:
         return pattern
-    guard = f"(?=[{''.join(dict.fromkeys(firsts[0]))}])"
-    return WORD_START + guard + pattern[len(WORD_START) :]
+    return f"(?=[{''.join(dict.fromkeys(firsts[0]))}])" + pattern
 
 
 def _rule_pattern(pattern: str) -> str:
