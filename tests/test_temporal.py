@@ -277,3 +277,13 @@ def test_no_rule_matches_the_empty_string() -> None:
 
     # the tagger resumes each search where the last match ended, as finditer does for these
     assert all(_parser.parse(p.pattern).getwidth()[0] > 0 for _, p, _, _ in temporal.RULES)
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_trigger_words_are_found_wherever_they_start(text: str) -> None:
+    from timeline import temporal
+
+    words = temporal._Occurrences(text)
+    for word in sorted(temporal.TRIGGER_WORDS):
+        expected = [i for i in range(len(text)) if text.startswith(word, i)]
+        assert words.where(word) == expected, word

@@ -1848,6 +1848,27 @@ MIN_BASE = 3
 WORD_BASES = _word_bases()
 
 
+def _word_groups() -> dict[str, tuple[re.Pattern[str], dict[int, tuple[str, ...]]]]:
+    """Return, by first character, a pattern finding the trigger words that have no base.
+
+    Each match starts at a word and takes its first character only, so the next search finds
+    words that overlap it; the group that matched is the longest word there, and names with it
+    the words it starts with (they are there too).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(TRIGGER_WORDS - WORD_BASES.keys(), key=lambda w: (-len(w), w)):
+        groups.setdefault(word[0], []).append(word)
+    found = {}
+    for first, words in groups.items():
+        rests = "|".join(f"({re.escape(w[1:])})" for w in words)
+        held = {i: tuple(v for v in words if w.startswith(v)) for i, w in enumerate(words, 1)}
+        found[first] = re.compile(f"{re.escape(first)}(?={rests})"), held
+    return found
+
+
+WORD_GROUPS = _word_groups()
+
+
 class _Occurrences:
     """Where words occur in a text, each looked for once (among the starts of a word inside it)."""
 
@@ -1881,6 +1902,9 @@ class _Occurrences:
         if word in WORD_BASES:
             base, k = WORD_BASES[word]
             return [i - k for i in self.where(base) if i >= k and text.startswith(word, i - k)]
+        if word in TRIGGER_WORDS:
+            self._scan(word[0])
+            return self.starts[word]
         find = text.find
         starts = []
         i = find(word)
@@ -1888,6 +1912,16 @@ class _Occurrences:
             starts.append(i)
             i = find(word, i + 1)
         return starts
+
+    def _scan(self, first: str) -> None:
+        """Find every trigger word starting with first, in one pass (see _word_groups)."""
+        pattern, held = WORD_GROUPS[first]
+        starts: dict[str, list[int]] = {w: [] for words in held.values() for w in words}
+        for m in pattern.finditer(self.text):
+            i = m.start()
+            for word in held[m.lastindex]:  # type: ignore[index]
+                starts[word].append(i)
+        self.starts.update(starts)
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
