@@ -1849,23 +1849,27 @@ WORD_BASES = _word_bases()
 
 
 def _word_groups() -> dict[str, tuple[re.Pattern[str], dict[int, tuple[str, ...]]]]:
-    """Return, by first character, a pattern finding the trigger words that have no base.
+    """Return a pattern finding the trigger words without a base, by their first character.
 
-    Each match starts at a word and takes its first character only, so the next search finds
-    words that overlap it; the group that matched is the longest word there, and names with it
-    the words it starts with (they are there too).
+    Only for characters MIN_GROUP or more such words share. Each match takes a word's first
+    character only, so the next search finds words that overlap it; the group that matched is
+    the longest word there, and names with it the words it starts with (they are there too).
     """
     groups: dict[str, list[str]] = {}
     for word in sorted(TRIGGER_WORDS - WORD_BASES.keys(), key=lambda w: (-len(w), w)):
         groups.setdefault(word[0], []).append(word)
     found = {}
     for first, words in groups.items():
+        if len(words) < MIN_GROUP:
+            continue
         rests = "|".join(f"({re.escape(w[1:])})" for w in words)
         held = {i: tuple(v for v in words if w.startswith(v)) for i, w in enumerate(words, 1)}
         found[first] = re.compile(f"{re.escape(first)}(?={rests})"), held
     return found
 
 
+#: the fewest words found in one pass: a pass for one word costs more than str.find
+MIN_GROUP = 2
 WORD_GROUPS = _word_groups()
 
 
@@ -1902,7 +1906,7 @@ class _Occurrences:
         if word in WORD_BASES:
             base, k = WORD_BASES[word]
             return [i - k for i in self.where(base) if i >= k and text.startswith(word, i - k)]
-        if word in TRIGGER_WORDS:
+        if word in TRIGGER_WORDS and word[0] in WORD_GROUPS:
             self._scan(word[0])
             return self.starts[word]
         find = text.find
