@@ -309,10 +309,10 @@ DIGITS = r"\d\d*"
 #: group that matched starts the span (no two spans overlap, so these are finditer's spans)
 AMPM_END = r"m\b(?:(?<=([ap])m)|(?<=([ap])\.m)|(?<=([ap])\sm)|(?<=([ap])\.\sm))"
 #: cheap words one of which every match of the rule contains, searched in the ASCII-lower-cased
-#: text: the rule's own pattern is only tried in a window around them. A tuple holds words found
-#: with str.find, each ending in one of WORD_TAILS, and finds what the regular expression of
-#: their alternation would (the first word that fits wins at a place); a string is a regex,
-#: whose span starts at its matched group when it has groups
+#: text: the rule's own pattern is only tried in a window around them. A tuple holds plain
+#: words (see _Occurrences), each ending in one of WORD_TAILS, and finds what the regular
+#: expression of their alternation would (the first word that fits wins at a place); a string is
+#: a regex, whose span starts at its matched group when it has groups
 TRIGGERS: dict[str, str | tuple[str, ...]] = {
     **dict.fromkeys(
         # every match of these holds a digit: they are tried only near digits
@@ -470,7 +470,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     ),
 }
 #: patterns that already start with a character class re can scan for quickly
-FAST_STARTS = ("[$", r"\d", r"\b\d", r"\b(?P<y>", r"\b(?P<m>")
+FAST_STARTS = ("[$", r"\d")
 #: patterns that take a first character (in a group, maybe) and then test for a word before it
 OWN_WORD_START = re.compile(r"(?:\(\?P<\w+>)?(?:\[[^\]]+\]|\\d)\(\?<!\\w")
 
