@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -211,3 +212,78 @@ def test_a_day_named_with_its_part_sets_up_the_next_day() -> None:
     values = {t.text: t.value for t in tag(text, date(2015, 12, 17))}
     assert values["Wednesday evening"] == "2015-12-16TEV"
     assert values["The next day"] == "2015-12-17"
+
+
+TRIGGER_TEXTS = [
+    "today's todays yesterday’s tomorrow's_ 1990s 90's 80’s0 mary summary maybe decade_ decades",
+    "in the day the days midday monday's nowadays known snow per cent percentage period perhaps",
+    "independence weekend end_ ends. fall fallen half-year halfway x-earlier y-ago ties ties2 only",
+    "new year new years every everyone each per. aheadx ahead, quarterly quarters century centuries",
+    "janjan janx jan1 jan_ september sept.3 dec decision may, mayé twentieth thirties overnight",
+]
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_trigger_words_find_what_the_regex_of_their_alternation_finds(text: str) -> None:
+    from timeline import temporal
+
+    for spec in {s for s in temporal.TRIGGERS.values() if isinstance(s, tuple)}:
+        expected = [m.span() for m in re.finditer("|".join(spec), text)]
+        words = temporal._Occurrences(text)
+        assert temporal._word_spans(temporal._trigger(spec), words) == expected, spec
+
+
+def test_trigger_words_take_the_first_word_fitting_at_a_place_as_the_regex_does() -> None:
+    from timeline import temporal
+
+    text = "a new year, the new years' eve"
+    for spec in [("new", "new year"), ("new year", "new"), (r"new years\b", "new")]:
+        expected = [m.span() for m in re.finditer("|".join(spec), text)]
+        words = temporal._Occurrences(text)
+        assert temporal._word_spans(temporal._trigger(spec), words) == expected, spec
+
+
+def test_rules_match_as_they_would_unfactored_with_their_word_start_test_first() -> None:
+    from timeline import temporal
+
+    text = " ".join(sentence for sentence, _, _ in FAILURE_STRINGS) + (
+        " Today's news: the past year, this past week, mid-morning, the 2nd. xJanuary 3, 2020,"
+        " in recent weeks, annually. The year-end, Tuesday morning, the first half of 2019."
+        " two or three weeks ago, a few days later, nearly six months, no more than a year, weekend,"
+        " Yomorrow's Qaily Dhis week, Tecent weeks, Lhis year, Panuary 3, Fuly 2020, xthe 3rd, xnoon, xannually."
+    )
+    for name, pattern in temporal.RULE_PATTERNS:
+        lead = "" if pattern.startswith(temporal.FAST_STARTS) else temporal.WORD_START
+        plain = re.compile(lead + temporal._either_case(pattern))
+        scannable = re.compile(temporal._rule_pattern(pattern))
+        for lo in (0, 7, 40):
+            expected = [(m.span(), m.groups()) for m in plain.finditer(text, lo)]
+            assert [(m.span(), m.groups()) for m in scannable.finditer(text, lo)] == expected, name
+
+
+@pytest.mark.parametrize("text", ["at 5 p.m. and 9 a. m, 10am, 11 p\u00a0m, a.m.m pa.m a..m am_ spam", *TRIGGER_TEXTS])
+def test_the_clock_trigger_finds_what_its_plain_pattern_finds(text: str) -> None:
+    from timeline import temporal
+
+    expected = [m.span() for m in re.finditer(r"[ap]\.?\s?m\b", text)]
+    words = temporal._Occurrences(text)
+    assert temporal._windows(re.compile(temporal.AMPM_END), words)[0] == expected
+
+
+def test_no_rule_matches_the_empty_string() -> None:
+    from re import _parser
+
+    from timeline import temporal
+
+    # the tagger resumes each search where the last match ended, as finditer does for these
+    assert all(_parser.parse(p.pattern).getwidth()[0] > 0 for _, p, _, _ in temporal.RULES)
+
+
+@pytest.mark.parametrize("text", TRIGGER_TEXTS)
+def test_trigger_words_are_found_wherever_they_start(text: str) -> None:
+    from timeline import temporal
+
+    words = temporal._Occurrences(text)
+    for word in sorted(temporal.TRIGGER_WORDS):
+        expected = [i for i in range(len(text)) if text.startswith(word, i)]
+        assert words.where(word) == expected, word

@@ -49,6 +49,8 @@ MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.|{MONTH_ABBR}(?=\s+\d))"
 DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+#: YEAR4 after its first digit, which the pattern has taken (so that re scans for that digit)
+YEAR4_REST = r"(?:(?<=1)[6-9]\d\d|(?<=2)0\d\d)"
 NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 VAGUE = "|".join(re.escape(w) for w in VAGUE_NUMBERS)
 NUM = (
@@ -101,14 +103,24 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     ("block_possessive", r"(?i:today|tomorrow|yesterday)['’]s\b"),
     ("block_second", r"(?i:a\s+second)\b"),
-    ("block_quantity", rf"\b\d[\d,]*\s+(?:{'|'.join(QUANTITY_NOUNS)})\b"),
-    ("block_number", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+"),
-    ("block_fraction", r"\b\d{1,2}/\d{1,2}\b(?!/)"),
-    ("date_iso", rf"\b(?P<y>{YEAR4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
-    ("date_numeric", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
+    # the digit patterns take their first digit first, then test what comes before it: re then
+    # scans for digits quickly
+    ("block_quantity", rf"\d(?<!\w\d)[\d,]*\s+(?:{'|'.join(QUANTITY_NOUNS)})\b"),
+    ("block_number", r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+)"),
+    ("block_fraction", r"\d(?<!\w\d)\d?/\d{1,2}\b(?!/)"),
+    (
+        "date_iso",
+        rf"(?P<y>[12](?<!\w[12]){YEAR4_REST})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b",
+    ),
+    (
+        "date_numeric",
+        r"(?P<m>\d(?<!\w\d)(?:(?<=1)[0-2]|(?<=0)[1-9]|(?<=[1-9])))/(?P<d>3[01]|[12]\d|0?[1-9])"
+        r"/(?P<y>\d{4}|\d\d)\b",
+    ),
     (
         "date_other_numeric",
-        rf"\b(?:{YEAR4}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d{{1,2}}[.-]\d{{1,2}}[.-]{YEAR4})\b(?![.-]?\d)",
+        rf"\d(?<!\w\d)(?:{YEAR4_REST}[/.]\d{{1,2}}[/.]\d{{1,2}}|\d?[.-]\d{{1,2}}[.-]{YEAR4})\b"
+        r"(?![.-]?\d)",
     ),
     (
         "date_month_day",
@@ -248,8 +260,9 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     ("century", r"(?:(?i:the|this|last|next)\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)"),
     ("this_century", r"(?P<rel>(?i:this|last|next))\s+(?i:century)"),
-    ("reference", rf"\b(?i:{REFERENCE})\b"),
-    ("set_word", rf"\b(?i:{'|'.join(SET_WORDS)})\b"),
+    # a word-start test goes before these: a leading \b would be the same
+    ("reference", rf"(?i:{REFERENCE})\b"),
+    ("set_word", rf"(?i:{'|'.join(SET_WORDS)})\b"),
     (
         "set_every",
         rf"(?P<q>(?i:every|each|per))\s+(?:(?P<num>{NUM_WORD}|\d+)\s+)?(?P<unit>{UNIT}|{WEEKDAY}"
@@ -261,7 +274,10 @@ RULE_PATTERNS: list[tuple[str, str]] = [
         rf"(?:\s+(?P<zone>{ZONE}))?(?:,?\s+(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow)))?"
         rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY_NUM})\b)?",
     ),
-    ("clock_24", rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s+(?P<zone>{ZONE})"),
+    (
+        "clock_24",
+        rf"(?P<h>\d(?<!\w\d)(?:(?<=[01])\d|(?<=2)[0-3])?):(?P<mi>[0-5]\d)\s+(?P<zone>{ZONE})",
+    ),
     ("block_high_noon", r"\b[Hh]igh\s+[Nn]oon\b"),
     (
         "noon",
@@ -270,7 +286,7 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "day_of_month",
-        r"(?i:the)\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|\s+of\b))",
+        r"[Tt](?<!\w[Tt])he\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|\s+of\b))",
     ),
     (
         "holiday",
@@ -280,13 +296,24 @@ RULE_PATTERNS: list[tuple[str, str]] = [
 ]
 
 
-UNIT_WORD = r"second|minute|hour|day|week|month|quarter|year|decade|centur"
-MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-#: a digit: the trigger of rules every match of which holds one
-DIGIT = r"\d"
-#: a cheap word every match of the rule contains, searched in the ASCII-lower-cased text: the
-#: rule's own pattern is only tried in a window around it
-TRIGGERS: dict[str, str] = {
+_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: how a trigger word may end, after its literal text: at the end of a word, after more letters
+#: and then at the end of a word, or anywhere
+WORD_TAILS = (r"[a-z]*\b", r"\b", "")
+MONTH_WORD = tuple(rf"{m}[a-z]*\b" for m in _MONTHS)
+#: a run of digits: the trigger of rules every match of which holds one (the merged windows
+#: around a run are those around its digits); not "\d+", for which re does not scan fast
+DIGITS = r"\d\d*"
+#: "a.m", "p m", "pm" ([ap]\.?\s?m\b), found by the "m" they end in, which re scans for fast; the
+#: group that matched starts the span (no two spans overlap, so these are finditer's spans)
+AMPM_END = r"m\b(?:(?<=([ap])m)|(?<=([ap])\.m)|(?<=([ap])\sm)|(?<=([ap])\.\sm))"
+#: cheap words one of which every match of the rule contains, searched in the ASCII-lower-cased
+#: text: the rule's own pattern is only tried in a window around them. A tuple holds plain
+#: words (see _Occurrences), each ending in one of WORD_TAILS, and finds what the regular
+#: expression of their alternation would (the first word that fits wins at a place); a string is
+#: a regex, whose span starts at its matched group when it has groups
+TRIGGERS: dict[str, str | tuple[str, ...]] = {
     **dict.fromkeys(
         # every match of these holds a digit: they are tried only near digits
         (
@@ -304,60 +331,81 @@ TRIGGERS: dict[str, str] = {
             "clock_24",
             "day_of_month",
         ),
-        DIGIT,
+        DIGITS,
     ),
-    "block_age": r"old\b",
+    "block_age": (r"old\b",),
     "date_month_day": MONTH_WORD,
     "date_day_month": MONTH_WORD,
     "month_year": MONTH_WORD,
     "month_rel_year": MONTH_WORD,
     "month": MONTH_WORD,
-    "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
-    "relative_day": r"yesterday|today|tomorrow|tonight|overnight",
-    "part_of_day": r"morning|afternoon|evening|night",
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "relative_day": ("yesterday", "today", "tomorrow", "tonight", "overnight"),
+    "part_of_day": ("morning", "afternoon", "evening", "night"),
     "mid_part": r"mid[-\s]?(?:afternoon|morning)",
-    "in_the_day": r"the day",
-    "anchored_day": r"day\b",
-    "year_ended": r"year|quarter",
-    "spelled_year": r"nineteen|two thousand",
-    "the_year": r"year|week",
-    "relative_unit": r"week|month|year|quarter|decade|century|period",
-    "season": r"spring|summer|fall\b|autumn|winter",
-    "ago": UNIT_WORD,
+    "in_the_day": ("the day",),
+    "anchored_day": (r"day\b",),
+    "year_ended": ("year", "quarter"),
+    "spelled_year": ("nineteen", "two thousand"),
+    "the_year": ("year", "week"),
+    "relative_unit": ("week", "month", "year", "quarter", "decade", "century", "period"),
+    "season": ("spring", "summer", r"fall\b", "autumn", "winter"),
+    "ago": _UNITS,
     "reference": (
-        r"now|current|recent|future|soon|past|present|these|lately|near|short|coming|later"
+        "now",
+        "current",
+        "recent",
+        "future",
+        "soon",
+        "past",
+        "present",
+        "these",
+        "lately",
+        "near",
+        "short",
+        "coming",
+        "later",
     ),
-    "block_fraction_word": r"quarter",
-    "block_rate": UNIT_WORD,
-    "block_rate_word": UNIT_WORD,
-    "block_possessive": r"(?:today|tomorrow|yesterday)['’]s\b",
-    "block_second": r"second",
-    "set_word": r"ly\b",
-    "year_ago_adj": r"-(?:earlier|ago)",
-    "year_end": r"end\b",
-    "vague_ago": UNIT_WORD,
-    "duration": UNIT_WORD,
-    "duration_single": UNIT_WORD,
-    "vague_duration": UNIT_WORD,
-    "bare_units": r"(?:year|month|week|day|decade|hour)s\b",
-    "quarter": r"quarter",
-    "half": r"half\b",
-    "quarter_ref": r"quarter|period",
-    "decade": r"0['’]?s\b",
-    "decade_word": r"ties\b",
-    "units_ahead": r"ahead\b",
-    "century": r"century",
-    "this_century": r"century",
-    "set_every": r"(?:every|each|per)\b",
-    "clock": r"[ap]\.?\s?m\b",
-    "noon": r"noon|midnight|midday",
-    "holiday": r"christmas|new year|independence|halloween|valentine|thanksgiving|election|easter",
+    "block_fraction_word": ("quarter",),
+    "block_rate": _UNITS,
+    "block_rate_word": _UNITS,
+    "block_possessive": tuple(
+        rf"{w}{q}s\b" for w in ("today", "tomorrow", "yesterday") for q in "'’"
+    ),
+    "block_second": ("second",),
+    "set_word": (r"ly\b",),
+    "year_ago_adj": ("-earlier", "-ago"),
+    "year_end": (r"end\b",),
+    "vague_ago": _UNITS,
+    "duration": _UNITS,
+    "duration_single": _UNITS,
+    "vague_duration": _UNITS,
+    "bare_units": tuple(rf"{u}s\b" for u in ("year", "month", "week", "day", "decade", "hour")),
+    "quarter": ("quarter",),
+    "half": (r"half\b",),
+    "quarter_ref": ("quarter", "period"),
+    "decade": (r"0's\b", r"0’s\b", r"0s\b"),
+    "decade_word": (r"ties\b",),
+    "units_ahead": (r"ahead\b",),
+    "century": ("century",),
+    "this_century": ("century",),
+    "set_every": (r"every\b", r"each\b", r"per\b"),
+    "clock": AMPM_END,
+    "noon": ("noon", "midnight", "midday"),
+    "holiday": (
+        "christmas",
+        "new year",
+        "independence",
+        "halloween",
+        "valentine",
+        "thanksgiving",
+        "election",
+        "easter",
+    ),
 }
 #: lower-cases ASCII letters only, so offsets into the lowered text stay those of the text
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 TRIGGER_WINDOW = (50, 40)  # characters searched before and after a trigger
-_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: substrings of the lower-cased text without which a rule cannot match (rules absent: always run)
 NEEDLES: dict[str, tuple[str, ...]] = {
     "block_money": ("$", "€", "£", "¥"),
@@ -422,7 +470,9 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     ),
 }
 #: patterns that already start with a character class re can scan for quickly
-FAST_STARTS = ("[$", r"\d", r"\b\d", r"\b(?P<y>", r"\b(?P<m>")
+FAST_STARTS = ("[$", r"\d")
+#: patterns that take a first character (in a group, maybe) and then test for a word before it
+OWN_WORD_START = re.compile(r"(?:\(\?P<\w+>)?(?:\[[^\]]+\]|\\d)\(\?<!\\w")
 
 GROUP_HEAD = re.compile(r"\(\?(?:P<\w+>|<[=!]|[:=!]|i:)")
 
@@ -466,11 +516,260 @@ def _either_case(pattern: str) -> str:
     return "".join(out)
 
 
-RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]] = [
+#: a trigger's words, each as its literal text and the pattern its tail must match (None: any)
+Words = tuple[tuple[str, re.Pattern[str] | None], ...]
+Trigger = re.Pattern[str] | Words
+
+
+def _word(spec: str) -> tuple[str, re.Pattern[str] | None]:
+    """Return a trigger word's literal text and the compiled pattern of its tail."""
+    tail = next(t for t in WORD_TAILS if spec.endswith(t))
+    word = spec[: len(spec) - len(tail)]
+    assert word and not re.search(r"[\\\[\](){}|?*+^$.]", word), spec
+    return word, re.compile(tail) if tail else None
+
+
+def _trigger(spec: str | tuple[str, ...]) -> Trigger:
+    """Return a trigger compiled: its regex, or its words."""
+    return re.compile(spec) if isinstance(spec, str) else tuple(map(_word, spec))
+
+
+WORD_START = r"(?<!\w)"
+#: a character class or a letter or digit: the first character of an alternative, if hoisted
+FIRST_CHAR = re.compile(r"\[[^\]\\^][^\]\\]*\]|[A-Za-z0-9]")
+
+
+def _atom_end(pattern: str, k: int) -> int:
+    """Return where the escape, character class or character at pattern[k] ends."""
+    if pattern[k] == "\\":
+        return k + 2
+    if pattern[k] != "[":
+        return k + 1
+    k += 1
+    while pattern[k] != "]" or pattern[k - 1] == "[":
+        k += 2 if pattern[k] == "\\" else 1
+    return k + 1
+
+
+def _alternatives(pattern: str, start: int, end: int) -> list[str]:
+    """Return the top-level alternatives of pattern[start:end]."""
+    found, depth, k, last = [], 0, start, start
+    while k < end:
+        c = pattern[k]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            found.append(pattern[last:k])
+            last = k + 1
+        k = _atom_end(pattern, k) if c in "\\[" else k + 1
+    found.append(pattern[last:end])
+    return found
+
+
+def _group_end(pattern: str, k: int) -> int:
+    """Return where the group opening at pattern[k] ends."""
+    depth = 0
+    while True:
+        c = pattern[k]
+        depth += (c == "(") - (c == ")")
+        if c == ")" and depth == 0:
+            return k + 1
+        k = _atom_end(pattern, k) if c in "\\[" else k + 1
+
+
+def _after_first(alternative: str) -> tuple[str, str] | None:
+    """Return the first characters an alternative can start with, and the alternative after one.
+
+    The rest tests with a look-behind that the character taken is its own ("(?<=[Tt])oday");
+    None when the alternative starts with anything but a character or a group of such.
+    """
+    first = FIRST_CHAR.match(alternative)
+    if first and alternative[first.end() : first.end() + 1] not in ("?", "*", "+", "{"):
+        chars = first.group().strip("[]")
+        return chars, f"(?<={first.group()}){alternative[first.end() :]}"
+    if not alternative.startswith("(?:"):
+        return None
+    end = _group_end(alternative, 0)
+    if alternative[end : end + 1] in ("?", "*", "+", "{"):
+        return None
+    hoisted = [_after_first(a) for a in _alternatives(alternative, 3, end - 1)]
+    if None in hoisted:
+        return None
+    chars = "".join(dict.fromkeys(c for c, _ in hoisted))  # type: ignore[misc]
+    return chars, f"(?:{'|'.join(a for _, a in hoisted)}){alternative[end:]}"  # type: ignore[misc]
+
+
+def _scannable(pattern: str) -> str:
+    """Return a pattern led by a word-start test with its first character taken before the test.
+
+    re scans fast for a first character from a set, but not past a leading look-behind, so
+    "(?<!\\w)(?:[Tt]oday|[Nn]ow)\\b" becomes "[TtNn](?<!\\w[TtNn])(?:(?<=[Tt])oday|(?<=[Nn])ow)\\b",
+    which matches the same; patterns of any other shape come back as they are.
+    """
+    if not pattern.startswith(WORD_START) or len(_alternatives(pattern, 0, len(pattern))) > 1:
+        return pattern
+    rest = pattern[len(WORD_START) :]
+    name = re.match(r"\(\?P<\w+>", rest)
+    if name:  # the group must start where the match does: take the character inside it
+        end = _group_end(rest, 0)
+        hoisted = _after_first(f"(?:{rest[name.end() : end - 1]})")
+        if hoisted is None:
+            return pattern
+        chars, body = hoisted
+        return f"{name.group()}[{chars}](?<!\\w[{chars}]){body}){rest[end:]}"
+    hoisted = _after_first(rest)
+    if hoisted is None:
+        return pattern
+    chars, body = hoisted
+    return f"[{chars}](?<!\\w[{chars}]){body}"
+
+
+QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _factor(alternation: str) -> str:
+    """Return an alternation with the alternatives that start alike factored, when that is safe.
+
+    "[Tt]wo|[Tt]en|[Ss]ix" becomes "[Tt](?:wo|en)|[Ss]ix": re tests the shared first character
+    once. Alternatives are only moved past others that cannot match where they do (first
+    characters disjoint), so the alternative that matches first is still the one that did.
+    """
+    run: list[str] = []  # alternatives starting with a character, since the last that does not
+    out: list[str] = []
+    for alternative in _alternatives(alternation, 0, len(alternation)):
+        first = FIRST_CHAR.match(alternative)
+        if first and "-" not in first.group() and alternative[first.end() :][:1] not in QUANTIFIERS:
+            run.append(alternative)
+            continue
+        out += _factor_run(run) + [alternative]
+        run = []
+    return "|".join(out + _factor_run(run))
+
+
+def _factor_run(alternatives: list[str]) -> list[str]:
+    """Return alternatives that each start with a character, factored if their firsts allow."""
+    tails: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        first = FIRST_CHAR.match(alternative).group()  # type: ignore[union-attr]
+        tails.setdefault(first, []).append(alternative[len(first) :])
+    chars = [set(first.strip("[]")) for first in tails]
+    if len(tails) == len(alternatives) or sum(map(len, chars)) != len(set().union(*chars)):
+        return alternatives
+    return [
+        first + (f"(?:{_factor('|'.join(rest))})" if len(rest) > 1 else rest[0])
+        for first, rest in tails.items()
+    ]
+
+
+def _factored(pattern: str) -> str:
+    """Return pattern with the alternatives of each of its groups factored (see _factor)."""
+    out = []
+    k = 0
+    while k < len(pattern):
+        head = re.match(r"\(\?:|\(\?P<\w+>", pattern[k : k + 40])
+        if head:
+            end = _group_end(pattern, k)
+            body = _factored(pattern[k + head.end() : end - 1])
+            out.append(f"{head.group()}{_factor(body)})")
+            k = end
+            continue
+        step = _atom_end(pattern, k)
+        out.append(pattern[k:step])
+        k = step
+    return "".join(out)
+
+
+#: zero-width groups, passed over in looking for what a match starts with
+ASSERTIONS = ("(?=", "(?!", "(?<=", "(?<!")
+GROUP_OPEN = re.compile(r"\(\?:|\(\?P<\w+>")
+
+
+def _firsts(pattern: str, start: int, end: int) -> tuple[list[str], bool] | None:
+    """Return what a match of pattern[start:end] can start with, and whether it can be empty.
+
+    What it starts with is a list of the insides of character classes; None when the pattern
+    starts with what this does not follow ("." or "[^...]").
+    """
+    bodies: list[str] = []
+    empty = False
+    for alternative in _alternatives(pattern, start, end):
+        found = _sequence_firsts(alternative)
+        if found is None:
+            return None
+        bodies += found[0]
+        empty = empty or found[1]
+    return bodies, empty
+
+
+def _sequence_firsts(pattern: str) -> tuple[list[str], bool] | None:
+    """Return _firsts of a pattern without alternatives at its top level."""
+    bodies: list[str] = []
+    k = 0
+    while k < len(pattern):
+        if pattern.startswith(ASSERTIONS, k) or pattern.startswith((r"\b", r"\B", "^", "$"), k):
+            k = _group_end(pattern, k) if pattern[k] == "(" else k + 1 + (pattern[k] == "\\")
+            continue
+        head = GROUP_OPEN.match(pattern, k)
+        if head:
+            end = _group_end(pattern, k)
+            inner = _firsts(pattern, head.end(), end - 1)
+            if inner is None:
+                return None
+            found, empty = inner
+        elif pattern[k] in "(." or pattern.startswith("[^", k):
+            return None
+        else:
+            end = _atom_end(pattern, k)
+            atom = pattern[k:end]
+            body = atom[1:-1] if atom[0] == "[" else atom if atom[0] == "\\" else re.escape(atom)
+            found, empty = [body], False
+        bodies += found
+        k, optional = _past_quantifier(pattern, end)
+        if not (empty or optional):
+            return bodies, False
+    return bodies, True
+
+
+def _past_quantifier(pattern: str, k: int) -> tuple[int, bool]:
+    """Return where the quantifier (if any) at pattern[k] ends, and whether it allows none."""
+    if pattern[k : k + 1] in ("?", "*", "+"):
+        optional, k = pattern[k] != "+", k + 1
+    elif pattern[k : k + 1] == "{":
+        optional, k = pattern.startswith(("{0", "{,"), k), pattern.index("}", k) + 1
+    else:
+        return k, False
+    return k + (pattern[k : k + 1] in ("?", "+")), optional  # lazy or possessive
+
+
+def _guarded(pattern: str) -> str:
+    """Return a pattern led by a word-start test, led by a look-ahead for what a match starts with.
+
+    A word that cannot start a match ("said", for a date) then fails at once, not after every
+    alternative of the pattern's optional lead ("(?:(?P<rel>last|next|...)\\s+)?"), and so does
+    any other place the look-ahead rules out, before the costlier look-behind.
+    """
+    if not pattern.startswith(WORD_START):
+        return pattern
+    firsts = _firsts(pattern, len(WORD_START), len(pattern))
+    if firsts is None or firsts[1]:
+        return pattern
+    return f"(?=[{''.join(dict.fromkeys(firsts[0]))}])" + pattern
+
+
+def _rule_pattern(pattern: str) -> str:
+    """Return a rule's pattern as compiled: led by a word-start test, in either case, factored."""
+    lead = "" if pattern.startswith(FAST_STARTS) or OWN_WORD_START.match(pattern) else WORD_START
+    return _guarded(_scannable(_factored(lead + _either_case(pattern))))
+
+
+DIGIT_TRIGGER = re.compile(DIGITS)
+RULES: list[tuple[str, re.Pattern[str], Trigger | None, tuple[str, ...]]] = [
     (
         n,
-        re.compile(("" if p.startswith(FAST_STARTS) else r"(?<!\w)") + _either_case(p)),
-        re.compile(TRIGGERS[n]) if n in TRIGGERS else None,
+        re.compile(_rule_pattern(p)),
+        _trigger(TRIGGERS[n]) if n in TRIGGERS else None,
         NEEDLES.get(n, ()),
     )
     for n, p in RULE_PATTERNS
@@ -484,29 +783,21 @@ PREFIX = re.compile(
         r"|around|the\s+end\s+of\s+this|sometime|some\s+time)[\s-]+)$"
     )
 )
-FUTURE = re.compile(rf"\b(?:{FUTURE_CUES})\b", re.IGNORECASE)
-#: the end of a sentence or clause: not the period of "Nov.", "Mr.", "U.S." or "9.5"
+# the cues (all lower-case) factored: re tests each first letter once
+FUTURE = re.compile(rf"\b(?:{_factor(FUTURE_CUES)})\b", re.IGNORECASE)
+#: what a period ends no clause after ("Nov.", "Mr.", "U.S."): a capital, or an abbreviation
+NO_CLAUSE_BEFORE_PERIOD = (
+    r"[A-Z]",
+    *(rf"\b{a}" for a in ("Mr", "Ms", "Dr", "St", "Jr", "Co", "No")),
+    *("Mrs", "Inc", "Ltd", "Corp", "Gov", "Sen", "Rep", "Gen"),
+    *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
+)
+#: the end of a sentence or clause: not the period of "Nov.", "Mr.", "U.S." or "9.5"; the stop
+#: comes first, so that re scans for it quickly, and the look-behinds hold the period
 CLAUSE_END = re.compile(
-    r"[;!?\n]|(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bCo)(?<!\bNo)(?<!Mrs)"
-    r"(?<!Inc)(?<!Ltd)(?<!Corp)(?<!Gov)(?<!Sen)(?<!Rep)(?<!Gen)"
-    + "".join(
-        f"(?<!{a})"
-        for a in (
-            "Jan",
-            "Feb",
-            "Mar",
-            "Apr",
-            "Jun",
-            "Jul",
-            "Aug",
-            "Sep",
-            "Sept",
-            "Oct",
-            "Nov",
-            "Dec",
-        )
-    )
-    + r"\.[\"'`’”]*(?=\s+[\"'`(A-Z]|\s*$)"
+    r"[;!?\n.](?:(?<=[;!?\n])|"
+    + "".join(rf"(?<!{a}\.)" for a in NO_CLAUSE_BEFORE_PERIOD)
+    + r"[\"'`’”]*(?=\s+[\"'`(A-Z]|\s*$))"
 )
 #: how far back a clause boundary is looked for
 CLAUSE_REACH = 300
@@ -540,8 +831,9 @@ YEAR_AFTER = re.compile(r"(?i)\b(?:for|of|in|during|through)\s+$")
 AHEAD_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:early\s+|late\s+|mid-?\s*)?$")
 #: verbs that place a clause in the past (or report it), so its bare dates look back
 PAST = re.compile(
-    rf"\b(?:{'|'.join(PAST_WORDS)})\b"
-    r"|(?<!\bbe\s)(?<!\bbeen\s)\b[a-z]{2,}ed\b"  # regular past tense, not "to be published"
+    # the word boundary tested first, once, and the words factored: re fails fast inside words
+    rf"\b(?:(?:{_factor('|'.join(PAST_WORDS))})\b"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)[a-z]{2,}ed\b)"  # regular past tense, not "to be published"
 )
 #: verbs that end the reach of an earlier future cue ("will ..., officials said Monday")
 REPORTING = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)})\b")
@@ -1532,34 +1824,146 @@ PRIORITY = {name: i for i, (name, _) in enumerate(RULE_PATTERNS)}
 # ---------------------------------------------------------------- finding and tagging
 
 
+Spans = list[tuple[int, int]]
+
+
+#: the words of the triggers: whether one occurs is told by where it does, needed anyway
+TRIGGER_WORDS = frozenset(w for _, _, t, _ in RULES if isinstance(t, tuple) for w, _ in t)
+
+
+def _word_bases() -> dict[str, tuple[str, int]]:
+    """Return, for each needle and trigger word, a longer-than-two-letter trigger word inside it."""
+    bases: dict[str, tuple[str, int]] = {}
+    for word in TRIGGER_WORDS.union(*NEEDLES.values()):
+        inside = [b for b in TRIGGER_WORDS if len(b) >= MIN_BASE and b != word and b in word]
+        if inside:
+            base = max(inside, key=len)  # the longest occurs the least
+            bases[word] = base, word.index(base)
+    return bases
+
+
+#: the shortest word whose starts are sifted for those of the words holding it: shorter ones
+#: ("ly") occur so often that finding the longer word anew is cheaper
+MIN_BASE = 3
+WORD_BASES = _word_bases()
+
+
+def _word_groups() -> dict[str, tuple[re.Pattern[str], dict[int, tuple[str, ...]]]]:
+    """Return a pattern finding the trigger words without a base, by their first character.
+
+    Only for characters MIN_GROUP or more such words share. Each match takes a word's first
+    character only, so the next search finds words that overlap it; the group that matched is
+    the longest word there, and names with it the words it starts with (they are there too).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(TRIGGER_WORDS - WORD_BASES.keys(), key=lambda w: (-len(w), w)):
+        groups.setdefault(word[0], []).append(word)
+    found = {}
+    for first, words in groups.items():
+        if len(words) < MIN_GROUP:
+            continue
+        rests = "|".join(f"({re.escape(w[1:])})" for w in words)
+        held = {i: tuple(v for v in words if w.startswith(v)) for i, w in enumerate(words, 1)}
+        found[first] = re.compile(f"{re.escape(first)}(?={rests})"), held
+    return found
+
+
+#: the fewest words found in one pass: a pass for one word costs more than str.find
+MIN_GROUP = 2
+WORD_GROUPS = _word_groups()
+
+
+class _Occurrences:
+    """Where words occur in a text, each looked for once (among the starts of a word inside it)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: dict[str, list[int]] = {}
+        self.present: dict[str, bool] = {}
+
+    def where(self, word: str) -> list[int]:
+        """Return every start of word in the text, overlapping ones too."""
+        starts = self.starts.get(word)
+        if starts is None:
+            starts = self.starts[word] = self._find(word)
+        return starts
+
+    def has(self, word: str) -> bool:
+        """Return whether word occurs in the text."""
+        starts = self.starts.get(word)
+        if starts is not None:
+            return bool(starts)
+        if word in WORD_BASES or word in TRIGGER_WORDS:
+            return bool(self.where(word))
+        present = self.present.get(word)
+        if present is None:
+            present = self.present[word] = word in self.text
+        return present
+
+    def _find(self, word: str) -> list[int]:
+        """Return every start of word, sifted from those of its base when it has one."""
+        text = self.text
+        if word in WORD_BASES:
+            base, k = WORD_BASES[word]
+            return [i - k for i in self.where(base) if i >= k and text.startswith(word, i - k)]
+        if word in TRIGGER_WORDS and word[0] in WORD_GROUPS:
+            self._scan(word[0])
+            return self.starts[word]
+        find = text.find
+        starts = []
+        i = find(word)
+        while i >= 0:
+            starts.append(i)
+            i = find(word, i + 1)
+        return starts
+
+    def _scan(self, first: str) -> None:
+        """Find every trigger word starting with first, in one pass (see _word_groups)."""
+        pattern, held = WORD_GROUPS[first]
+        starts: dict[str, list[int]] = {w: [] for words in held.values() for w in words}
+        for m in pattern.finditer(self.text):
+            i = m.start()
+            for word in held[m.lastindex]:  # type: ignore[index]
+                starts[word].append(i)
+        self.starts.update(starts)
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """Return every rule match as (start, end, rule, match)."""
     found: dict[tuple[int, int, str], re.Match[str]] = {}
-    triggered: dict[re.Pattern[str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    triggered: dict[Trigger, tuple[Spans, Spans]] = {}
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter lowered into two ("İ"): lower ASCII only
         lower = text.translate(ASCII_LOWER)
-    has = lower.__contains__
+    words = _Occurrences(lower)
+    has = words.has
+    needed: dict[tuple[str, ...], bool] = {}  # rules share needles: test each tuple once
     for name, pattern, trigger, needles in RULES:
-        if needles and not any(map(has, needles)):
+        wanted = needed.get(needles)
+        if wanted is None:
+            wanted = needed[needles] = not needles or any(map(has, needles))
+        if not wanted:
             continue
         if trigger is None:
             for m in pattern.finditer(text):
                 found[m.start(), m.end(), name] = m
             continue
         if trigger not in triggered:
-            triggered[trigger] = _windows(trigger, lower)
+            triggered[trigger] = _windows(trigger, words)
         spans, windows = triggered[trigger]
         # a match holding a digit lies in the window of its digits: no need to test it
-        near_digits = trigger.pattern == DIGIT
+        near_digits = trigger is DIGIT_TRIGGER
+        search = pattern.search
         for lo, hi in windows:
-            for m in pattern.finditer(text, lo, hi):
-                if near_digits or _covers(spans, m.start(), m.end()):
-                    found[m.start(), m.end(), name] = m
+            # finditer's matches, found with less overhead: no rule matches the empty string, so
+            # each search resumes where the last match ended, as finditer does
+            m = search(text, lo, hi)
+            while m:
+                start, end = m.span()
+                if near_digits or _covers(spans, start, end):
+                    found[start, end, name] = m
+                m = search(text, end, hi)
     return [(s, e, name, m) for (s, e, name), m in found.items() if e > s]
-
-
-Spans = list[tuple[int, int]]
 
 
 def _covers(spans: Spans, start: int, end: int) -> bool:
@@ -1568,10 +1972,13 @@ def _covers(spans: Spans, start: int, end: int) -> bool:
     return i < len(spans) and spans[i][1] <= end
 
 
-def _windows(trigger: re.Pattern[str], text: str) -> tuple[Spans, Spans]:
-    """Return the trigger's spans in text and the merged windows around them."""
+def _windows(trigger: Trigger, words: _Occurrences) -> tuple[Spans, Spans]:
+    """Return the trigger's spans in the text and the merged windows around them."""
     before, after = TRIGGER_WINDOW
-    spans = [t.span() for t in trigger.finditer(text)]
+    if isinstance(trigger, re.Pattern):
+        spans = [(t.start(t.lastindex or 0), t.end()) for t in trigger.finditer(words.text)]
+    else:
+        spans = _word_spans(trigger, words)
     windows: list[tuple[int, int]] = []
     for a, b in spans:
         lo, hi = max(0, a - before), b + after
@@ -1580,6 +1987,27 @@ def _windows(trigger: re.Pattern[str], text: str) -> tuple[Spans, Spans]:
         else:
             windows.append((lo, hi))
     return spans, windows
+
+
+def _word_spans(trigger: Words, words: _Occurrences) -> Spans:
+    """Return the spans of the trigger's words, as finditer of their alternation would find them."""
+    text = words.text
+    ends: dict[int, int] = {}  # where a word fits -> where the first one fitting there ends
+    for word, tail in trigger:
+        for i in words.where(word):
+            if i not in ends:
+                end = i + len(word)
+                if tail is None:
+                    ends[i] = end
+                elif m := tail.match(text, end):
+                    ends[i] = m.end()
+    spans: Spans = []
+    last = 0
+    for start in sorted(ends):
+        if start >= last:  # finditer resumes after each match
+            last = ends[start]
+            spans.append((start, last))
+    return spans
 
 
 Candidate = tuple[int, int, str, re.Match[str]]
@@ -1599,7 +2027,10 @@ def _select(found: list[Candidate]) -> list[Candidate]:
 
 def _in_skip(start: int, end: int, skip: Sequence[tuple[int, int]]) -> bool:
     """Return whether a span lies inside one of the skipped (boilerplate) spans."""
-    return any(s <= start and end <= e for s, e in skip)
+    for s, e in skip:  # a loop, not any() over a generator: this runs for every expression
+        if s <= start and end <= e:
+            return True
+    return False
 
 
 def _with_prefix(text: str, start: int, rule: str) -> int:
