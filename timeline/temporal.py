@@ -1957,12 +1957,12 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         for lo, hi in windows:
             # finditer's matches, found with less overhead: no rule matches the empty string, so
             # each search resumes where the last match ended, as finditer does
-            m = search(text, lo, hi)
-            while m:
-                start, end = m.span()
+            hit: re.Match[str] | None = search(text, lo, hi)
+            while hit:
+                start, end = hit.span()
                 if near_digits or _covers(spans, start, end):
-                    found[start, end, name] = m
-                m = search(text, end, hi)
+                    found[start, end, name] = hit
+                hit = search(text, end, hi)
     return [(s, e, name, m) for (s, e, name), m in found.items() if e > s]
 
 
