@@ -333,6 +333,14 @@ MORE_SENTENCES = [
      [("reaction", "2010-02-02", None)]),
     (date(2024, 12, 23), "Beijing objected on Saturday, calling the arms sale a grave interference in China's internal affairs.",
      [("reaction", "2024-12-21", None)]),
+    # a sale named by its approval, then its day
+    (date(2022, 6, 14), "Washington's latest Taiwan arms approval, announced late on Wednesday of last week, covers $120 million of spare parts for the navy.",
+     [("approval", "2022-06-08", 1.2e8)]),
+    # "of approved ... weapons" names weapons, approves nothing
+    (date(2025, 11, 17), "The backlog of approved but undelivered weapons remains the awkward fact.", []),
+    # a budget dated by its verb, not by a budget named later in the sentence
+    (date(2025, 11, 17), "The cabinet in August proposed NT$949.5 billion for defence next year, and the president has promised a special budget on top of that.",
+     [("budget", "2025-08-01", None)]),
 ]
 
 

@@ -129,6 +129,9 @@ CONVENTIONS = [
     ("Hate group numbers dropped through the nineties.", "1998-03-03", [("the nineties", "199")]),
     ("Funds may have to sell bonds in the weeks ahead.", "1989-10-27",
      [("the weeks ahead", "PXW")]),
+    ("Spokesperson Ren Guoqiang said on the 10th that the army was ready.", "2020-07-14",
+     [("the 10th", "2020-07-10")]),
+    ("It was the 10th that year.", "2020-07-14", [("that year", "2020")]),
 ]
 
 

@@ -47,8 +47,8 @@ APPROVAL_CUES = _rx(
     r"\bapproved\s+\$",
     r"\b(?:notified|notifies|notify|notifying|informed|told)\s+(?:the\s+)?(?:U\.?S\.?\s+)?Congress\b",
     r"\bnotif(?:ies|ied|y|ying)\s+(?:\S+\s+){0,4}?(?:cases?|sales?|packages?)\b",
-    r"\b(?:sale|package|deal|case)s?\s+(?:(?:that\s+)?(?:was|were)\s+)?(?:announced|approved|notified|cleared)\s+"
-    r"(?:in|on|last|earlier|by)\b",
+    r"\b(?:sale|package|deal|case|approval)s?,?\s+(?:(?:that\s+)?(?:was|were)\s+)?"
+    r"(?:announced|approved|notified|cleared)\s+(?:late\s+|early\s+)?(?:in|on|last|earlier|by)\b",
     r"\bnotifications?\s+(?:to|for)\s+taiwan\b",
     r"\b(?:sale|package|deal|case)s?\s+of\s+[^.;,]{1,80}?\s(?:announced|approved|notified|cleared)\s+(?:on|in|last)\b",
     r"\bcame\s+(?:a|an|the)\s+(?:\S+\s+){0,3}?(?:package|sale|notification|approval)s?\b",
@@ -185,7 +185,7 @@ MODAL_BEFORE = _re(
 HYPOTHETICAL_BEFORE = _re(r"\b(?:until|unless|if|once|before|whether)\b[^,;]{0,40}$")
 #: "the newly announced package", "the latest approved sale": a participle naming a sale, not an act
 ADJECTIVAL_BEFORE = _re(
-    r"\b(?:the|a|an|this|that|its|latest|newly|recently|previously|already)\s+$"
+    r"\b(?:the|a|an|this|that|its|of|latest|newly|recently|previously|already)\s+$"
 )
 #: an opening about what the sentence answers: "In response to the plan to expand arms sales, ..."
 RESPONSE_OPENING = _re(

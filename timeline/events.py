@@ -279,8 +279,10 @@ def _event_cue(
             "sanction", m.start(), m.end(), "sanction"
         )  # announced ones too: "would impose sanctions"
     budget = cues.search(BUDGET_NOUN, masked)
-    if budget and cues.search(BUDGET_MOVES, masked) and not _has_stance_speech(masked, cues):
-        return _Cue("budget", budget.start(), budget.end(), "budget")
+    moves = cues.search(BUDGET_MOVES, masked) if budget else None
+    if budget and moves and not _has_stance_speech(masked, cues):
+        # the verb is the event: its date and its subject, not those near the budget's name
+        return _Cue("budget", moves.start(), moves.end(), "budget")
     speech = cues.search(SPEECH_CUES, masked)
     sale = _sale_cue(masked, cues) if arms else None
     # "X summoned the envoy, while spokesman Hong Lei said": the verb of the named speaker

@@ -286,7 +286,10 @@ RULE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "day_of_month",
-        r"[Tt](?<!\w[Tt])he\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)]|$|\s+of\b))",
+        # "on the 10th that ...": a date a statement was made; "the 10th that year" is not
+        r"[Tt](?<!\w[Tt])he\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b"
+        r"(?:(?=\s*(?:[,.;:)]|$|\s+of\b))|(?<=\bon\s[Tt]he\s\d\d\w\w)(?=\s+that\b)"
+        r"|(?<=\bon\s[Tt]he\s\d\w\w)(?=\s+that\b))",
     ),
     (
         "holiday",
