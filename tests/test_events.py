@@ -341,6 +341,9 @@ MORE_SENTENCES = [
     # a budget dated by its verb, not by a budget named later in the sentence
     (date(2025, 11, 17), "The cabinet in August proposed NT$949.5 billion for defence next year, and the president has promised a special budget on top of that.",
      [("budget", "2025-08-01", None)]),
+    # the date a "when" clause hangs on is its verb's, not the publication's
+    (date(2018, 9, 25), "It is the first arms sale to Taiwan announced since June 2017, when the administration notified lawmakers of seven cases worth some $1.4 billion.",
+     [("approval", "2017-06-01", 1.4e9)]),
 ]
 
 

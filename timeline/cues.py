@@ -397,6 +397,8 @@ UNNAMED_SPEAKER = _re(
 )
 #: a duration that places an event relative to another: "Weeks earlier", "days later"
 VAGUE_OFFSET = _re(r"\b(?:earlier|ago|before|later|after)\b")
+#: a clause a date opens: "in June 2017, when the administration notified ...", its verb after
+WHEN_CLAUSE = _re(r",?\s+when\s+[^,;:]{0,80}$")
 #: a clause counting from a start: "since Trump took office in January 2017"
 SINCE_CLAUSE = _re(r"\b(?:since|until|till)\b")
 #: a reporting verb right before a date: "confirmed on November 29"

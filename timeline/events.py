@@ -67,6 +67,7 @@ from timeline.cues import (
     SURNAME_SPEAKS,
     UNNAMED_SPEAKER,
     VAGUE_OFFSET,
+    WHEN_CLAUSE,
     CueIndex,
 )
 from timeline.money import find_money
@@ -618,6 +619,10 @@ def _governing_date(
             continue
         if any(a <= t.start and t.end <= b for a, b in shielded):
             continue  # inside a quote or brackets: someone else's date
+        if t.end <= cue.start and WHEN_CLAUSE.match(low, t.end, cue.start):
+            # "since June 2017, when the administration notified ...": the clause's own date
+            best = (900.0, t)
+            continue
         before = low[max(start, t.start - 25) : t.start]
         clause = low[max(start, low.rfind(",", start, t.start) + 1) : t.start]
         if NOT_EVENT_DATE_BEFORE.search(before) or SINCE_CLAUSE.search(clause):
