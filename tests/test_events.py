@@ -344,6 +344,10 @@ MORE_SENTENCES = [
     # the date a "when" clause hangs on is its verb's, not the publication's
     (date(2018, 9, 25), "It is the first arms sale to Taiwan announced since June 2017, when the administration notified lawmakers of seven cases worth some $1.4 billion.",
      [("approval", "2017-06-01", 1.4e9)]),
+    # "had already notified" is an act; "the already notified package" names one
+    (date(2010, 1, 30), "The U.S. had already notified a package worth 6.5 billion dollars in October 2008.",
+     [("approval", "2008-10-03", 6.5e9)]),
+    (date(2010, 1, 30), "The already notified package is worth 6.5 billion dollars.", []),
 ]
 
 

@@ -183,9 +183,11 @@ MODAL_BEFORE = _re(
 )
 #: a clause that only imagines the event: "until the U.S. issues a formal notification"
 HYPOTHETICAL_BEFORE = _re(r"\b(?:until|unless|if|once|before|whether)\b[^,;]{0,40}$")
-#: "the newly announced package", "the latest approved sale": a participle naming a sale, not an act
+#: "the newly announced package", "the latest approved sale": a participle naming a sale, not an
+#: act ("had already notified" is one)
 ADJECTIVAL_BEFORE = _re(
-    r"\b(?:the|a|an|this|that|its|of|latest|newly|recently|previously|already)\s+$"
+    r"\b(?:the|a|an|this|that|its|of|latest|newly)\s+$"
+    r"|(?<!\bhad\s)(?<!\bhas\s)(?<!\bhave\s)\b(?:recently|previously|already)\s+$"
 )
 #: an opening about what the sentence answers: "In response to the plan to expand arms sales, ..."
 RESPONSE_OPENING = _re(
