@@ -348,6 +348,11 @@ MORE_SENTENCES = [
     (date(2010, 1, 30), "The U.S. had already notified a package worth 6.5 billion dollars in October 2008.",
      [("approval", "2008-10-03", 6.5e9)]),
     (date(2010, 1, 30), "The already notified package is worth 6.5 billion dollars.", []),
+    # cases put before Congress, a notice that reached it: notifications
+    (date(2024, 12, 23), "The Defense Security Cooperation Agency on Friday put two new Taiwan cases in front of Congress, together worth about $295 million.",
+     [("approval", "2024-12-20", 2.95e8)]),
+    (date(2025, 11, 17), "The notice that reached Congress on Thursday covers $330 million of spare parts for Taiwan's fighter jets.",
+     [("approval", "2025-11-13", 3.3e8)]),
 ]
 
 

@@ -58,6 +58,8 @@ APPROVAL_CUES = _rx(
     r"\bformal(?:ly)?\s+notif(?:ied|ication)\b",
     r"\bclear(?:ed|s)\s+(?:\S+\s+){0,5}?(?:sales?|packages?|deals?|cases)\b",
     r"\b(?:sent|submitted|transmitted)\s+(?:to\s+)?congress\b",
+    r"\b(?:put|placed|laid|brought)\s+(?:\S+\s+){0,5}?(?:before|in\s+front\s+of)\s+congress\b",
+    r"\b(?:notice|notification)s?\s+(?:that\s+)?(?:reached|went\s+to)\s+congress\b",
     r"\b(?:posted|issued|published|sent|announced|made)\s+(?:\S+\s+){0,4}?notifications?\b",
     r"\bnotifications?\s+(?:to\s+congress|worth|valued|totall?ing|announced|issued)\b",
     r"\bannounc(?:ed|es|ing)\s+(?:[^.;:]{0,60}?\s)?(?:arms\s+)?(?:sale|package)s?\b",

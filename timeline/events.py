@@ -320,7 +320,8 @@ def _sale_cue(sentence: str, cues: CueIndex | None = None) -> _Cue | None:
         if not m:
             continue
         before = sentence[: m.start()][-40:]
-        participle = m.group()[:1] in "anc"  # approved, notified, cleared: not "the sale, approved"
+        # approved, notified, cleared: not "the sale, approved"; "the notice that reached" is a noun
+        participle = m.group()[:1] in "anc" and not m.group().startswith("notice")
         if (
             NEGATION_BEFORE.search(before)
             or HYPOTHETICAL_BEFORE.search(before)
