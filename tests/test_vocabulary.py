@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import fields
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from timeline.vocabulary import (
     case_class,
     find_hits,
     lowered,
+    new_match,
     spelling_variants,
     whole_text_once,
 )
@@ -195,3 +197,10 @@ def test_find_hits_matches_the_first_pattern_on_articles(path: Path) -> None:
                 assert list(find_hits(vocab, text, start, end)) == list(
                     _first_hits(table, text, start, end)
                 )
+
+
+def test_new_match_is_a_match() -> None:
+    made = new_match(3, 9, "Taiwan", "Taiwan government", "government", "alias")
+    assert made == Match(3, 9, "Taiwan", "Taiwan government", "government", "alias")
+    # it sets the fields by name: a field added to Match must be added to it too
+    assert made.__dict__.keys() == {f.name for f in fields(Match)}

@@ -25,6 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple, Protocol, TypeVar
 
+from timeline.records import Match
+
 #: characters that separate the words of an alias; any run of them (or none) matches
 SEPARATORS = " -\u2010\u2011\u2013\u2014/"
 
@@ -62,6 +64,10 @@ _COMPACT = re.compile("[\\s\\-\u2010\u2011\u2013\u2014/.'\u2019]+")
 # non-ASCII letters and digits it lets through
 _LEAD = "[^0-9A-Za-z_\\-]"
 _WORDLIKE = re.compile("[\\w\\-]")
+# a memo's default that is no lookup result
+_UNSEEN: tuple[str, tuple[Entry, ...]] = ("", ())
+_new_tuple = tuple.__new__
+_new_object = object.__new__
 
 
 @dataclass(frozen=True)
@@ -237,6 +243,7 @@ def find_hits(
     # the text lets one begin at its very start
     origin = start - 1
     low = lowered(text[origin:stop]) if start > 0 else " " + lowered(text[:stop])
+    seen = vocab.seen
     pos: int | None = 0
     while pos is not None:
         resume, pos = pos, None
@@ -247,12 +254,25 @@ def find_hits(
                 pos = i
                 break
             a, b = origin + i, origin + j
-            found = _lookup(vocab, text[a:b])
+            matched = text[a:b]
+            # most matched texts were seen before: their memo is read here, without a call
+            found = seen.get(matched, _UNSEEN)
+            if found is _UNSEEN:
+                found = _lookup(vocab, matched)
             if found is None:
                 # the case does not fit ("us", "former president Tsai"): one starting later may
-                pos = m.start(1)
+                pos = i
                 break
-            yield Hit(a, b, *found)
+            # Hit(...) would call the named tuple's __new__, written in Python
+            yield _new_tuple(Hit, (a, b, *found))
+
+
+def new_match(start: int, end: int, text: str, name: str, category: str, rule: str) -> Match:
+    """Return Match(start, end, text, name, category, rule), made as cheaply as a plain object."""
+    # a frozen dataclass sets each field through object.__setattr__: twice the cost of this
+    m = _new_object(Match)
+    m.__dict__.update(start=start, end=end, text=text, name=name, category=category, rule=rule)
+    return m
 
 
 def read_rows(
