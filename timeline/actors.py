@@ -30,6 +30,7 @@ from timeline.vocabulary import (
     Vocabulary,
     build_vocabulary,
     find_hits,
+    new_match,
     read_rows,
     table_rows,
     whole_text_once,
@@ -211,10 +212,13 @@ def _cue_distance(text: str, hit: Hit, entry: Entry, span: tuple[int, int]) -> i
     return min(distances) if distances else None
 
 
-@cache
 def _plain(entries: tuple[Entry, ...]) -> Entry | None:
     """Return the first of the entries that needs no context, if any."""
-    return next((e for e in entries if not e.context), None)
+    # a loop over the one or two entries costs less than hashing them for a memo
+    for e in entries:
+        if not e.context:
+            return e
+    return None
 
 
 def _resolved(text: str, hit: Hit) -> tuple[Entry, str] | None:
@@ -249,7 +253,7 @@ def _matches(text: str, start: int, end: int | None) -> list[Match | _Open]:
         elif resolved[0].category != IGNORE:
             entry, rule = resolved
             out.append(
-                Match(
+                new_match(
                     hit.start, hit.end, text[hit.start : hit.end], entry.name, entry.category, rule
                 )
             )

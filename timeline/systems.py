@@ -22,6 +22,7 @@ from timeline.vocabulary import (
     Vocabulary,
     build_vocabulary,
     find_hits,
+    new_match,
     read_rows,
     table_rows,
     whole_text_once,
@@ -114,7 +115,7 @@ def is_generic(name: str) -> bool:
 def _matches(text: str, start: int, end: int | None) -> list[Match]:
     """Return every alias match, ignore rows included, in order."""
     return [
-        Match(
+        new_match(
             h.start, h.end, text[h.start : h.end], h.entries[0].name, h.entries[0].category, "alias"
         )
         for h in find_hits(_vocabulary(), text, start, end)
