@@ -36,6 +36,8 @@ TYPE_LABELS = {
     "other": "other",
 }
 TABS = ("Events and sources", "Correct", "Corpus and articles")
+#: the modules that make the charts: a figure kept on disk is made again when one changes
+FIGURE_MODULES = ("figures.py", "view.py")
 #: events shown in the table at once: a page of tens of thousands of rows is slow and unreadable
 TABLE_PAGE_ROWS = 500
 TABLE_COLUMNS = {
@@ -628,12 +630,17 @@ def chart_figures(
     cr_title = (
         f"Approvals and reactions, {described}" if present else "Sales and the responses to them"
     )
-    return (
-        figures.values_figure(
-            _current, filters.plans, values_title, present, figures.category_order(_shown)
-        ),
-        figures.cause_response_figure(_current, cr_title, present, show_plans=filters.plans),
-    )
+
+    def build() -> tuple[go.Figure, go.Figure]:
+        return (
+            figures.values_figure(
+                _current, filters.plans, values_title, present, figures.category_order(_shown)
+            ),
+            figures.cause_response_figure(_current, cr_title, present, show_plans=filters.plans),
+        )
+
+    # kept on disk too: a fresh server draws a large corpus's charts without making them again
+    return corpus.kept("figures", (key, described), build, FIGURE_MODULES)
 
 
 def draw_charts(

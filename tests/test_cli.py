@@ -276,3 +276,27 @@ def test_the_command_line_reads_an_unchanged_folder_from_the_cache(
     monkeypatch.setattr(corpus, "extract_all", lambda *a, **k: pytest.fail("extracted again"))
     _, _, again = corpus.read_mentions([SEEDS])
     pd.testing.assert_frame_equal(again, first)
+
+
+def test_what_the_page_keeps_on_disk_is_made_once_per_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path))
+    made: list[str] = []
+
+    def build(name: str) -> object:
+        made.append(name)
+        return {"figure": name}
+
+    assert corpus.kept("figures", ("view", 1), lambda: build("a"), ("figures.py",)) == {
+        "figure": "a"
+    }
+    assert corpus.kept("figures", ("view", 1), lambda: build("b"), ("figures.py",)) == {
+        "figure": "a"
+    }
+    assert made == ["a"]
+    corpus.kept("figures", ("view", 2), lambda: build("c"), ("figures.py",))
+    assert made == ["a", "c"]
+    monkeypatch.setattr(corpus, "KEPT_ENTRIES", 2)
+    corpus.kept("figures", ("view", 3), lambda: build("d"), ("figures.py",))
+    assert len(list(tmp_path.glob("figures-*.pkl"))) == 2

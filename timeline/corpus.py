@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -40,10 +41,13 @@ CHUNK_DOCS = 100
 PAGE_MODULES = frozenset({"figures.py", "view.py", "cli.py"})
 #: the modules that read documents: a change to any of them reads the corpus again
 READER_MODULES = ("documents.py", "boilerplate.py", "published.py", "records.py")
+#: entries of one kind that kept() leaves on disk (each view's figures are one)
+KEPT_ENTRIES = 64
 #: where extracted corpora are kept; TIMELINE_CACHE_DIR overrides it
 DEFAULT_CACHE_DIR = Path.home() / ".cache" / "timeline"
 
 Progress = Callable[[float], None]
+T = TypeVar("T")
 
 
 def analyse(
@@ -278,6 +282,38 @@ def _load_documents(path: Path) -> tuple[list[Document], list[ReadError]] | None
         return None
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         return None  # a damaged entry is read again
+
+
+def kept(kind: str, key: object, build: Callable[[], T], modules: tuple[str, ...] = ()) -> T:
+    """Return build(), kept on disk under a digest of key, the pipeline's code and ``modules``.
+
+    For what the page makes from a corpus (its figures): a fresh server reads them instead of
+    making them again. The newest KEPT_ENTRIES of a kind are kept.
+    """
+    material = repr((key, code_version(), code_version(modules) if modules else ""))
+    folder = cache_dir()
+    path = folder / f"{kind}-{hashlib.sha256(material.encode()).hexdigest()[:24]}.pkl"
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)  # type: ignore[no-any-return]
+    except FileNotFoundError:
+        pass
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        pass  # a damaged entry is made again
+    value = build()
+    _store(path, value)
+    _prune(folder, kind)
+    return value
+
+
+def _prune(folder: Path, kind: str) -> None:
+    """Remove all but the newest KEPT_ENTRIES entries of a kind."""
+    try:
+        entries = sorted(folder.glob(f"{kind}-*.pkl"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-KEPT_ENTRIES]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruned first
 
 
 def cache_dir() -> Path:
