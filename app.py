@@ -18,7 +18,6 @@ from timeline import corpus, figures, view
 from timeline.corpus import analyse
 from timeline.documents import read_bytes
 from timeline.records import Document, Timex
-from timeline.temporal import tag
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE / "seeds"
@@ -82,15 +81,28 @@ def extract(
     """Return (mentions, timeline); the progress bar shows only while extracting."""
     cache = extracted()
     if key not in cache:
-        cache[key] = analyse(docs, progress=progress)
+        cache[key] = analyse(docs, progress=progress, remember=key)
         for old in list(cache)[:-KEEP_RESULTS]:
             del cache[old]
+    return cache[key]
+
+
+def recalled(key: tuple) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """Return (mentions, timeline) analysed before for these files, without reading them."""
+    cache = extracted()
+    if key not in cache:
+        found = corpus.recall(key)
+        if found is None:
+            return None
+        cache[key] = found
     return cache[key]
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def timexes(doc: str, text: str, published: date | None) -> list[Timex]:
     """Return the temporal expressions of an article."""
+    from timeline.temporal import tag  # the article viewer's: the charts never need it
+
     return tag(text, published)
 
 
@@ -529,20 +541,27 @@ def main() -> None:
         + [Path(p) for p in extra]
     )
     signature = view.corpus_signature(paths)
-    docs, errors = load_documents(signature, paths)
-    docs = view.apply_published(docs, store)
     overrides = tuple(
         sorted((k, v.isoformat()) for k, v in view.published_overrides(store).items())
     )
-    slot = st.empty()
+    analysis = recalled((signature, overrides))
+    docs: list[Document] = []
+    errors: list = []
+    if analysis is None or st.session_state.get(CHARTS_DRAWN):
+        # the charts of a corpus analysed before need no document: they are read after them
+        docs, errors = load_documents(signature, paths)
+        docs = view.apply_published(docs, store)
+    if analysis is None:
+        slot = st.empty()
 
-    def progress(share: float) -> None:
-        slot.progress(
-            min(1.0, max(0.0, share)), text=f"Extracting events from {len(docs)} articles…"
-        )
+        def progress(share: float) -> None:
+            slot.progress(
+                min(1.0, max(0.0, share)), text=f"Extracting events from {len(docs)} articles…"
+            )
 
-    mentions, timeline = extract((signature, overrides), docs, progress)
-    slot.empty()
+        analysis = extract((signature, overrides), docs, progress)
+        slot.empty()
+    mentions, timeline = analysis
     timeline = view.apply_corrections(timeline, store)
     shown = view.visible(timeline)
     init_filter_state(shown, url)

@@ -346,3 +346,21 @@ def test_a_new_session_draws_the_charts_first_and_the_rest_once_they_are_drawn()
     rerun(at)
     assert len(at.get("plotly_chart")) == 2
     assert len(at.dataframe) == 1 and at.sidebar.multiselect(key="f_actors").options
+
+
+def test_a_fresh_server_draws_the_charts_of_a_known_corpus_before_reading_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import streamlit as st
+
+    from timeline import corpus
+
+    first = open_page()
+    st.cache_resource.clear()  # what a fresh server holds in memory: nothing
+    monkeypatch.setattr(corpus, "read", lambda *a, **k: pytest.fail("read the documents"))
+    at = open_page(drawn=False)
+    assert chart_ids(at) == chart_ids(first) and all(chart_ids(at))
+    monkeypatch.undo()
+    at.session_state["charts_drawn"] = True
+    rerun(at)
+    assert len(at.dataframe) == 1

@@ -28,7 +28,6 @@ from timeline.build import (
     timeline_frame,
 )
 from timeline.documents import read_corpus, read_corpus_then
-from timeline.events import extract_mentions
 from timeline.records import Document, Mention, ReadError
 
 #: below this many documents to extract, one process is faster than starting workers
@@ -51,12 +50,41 @@ T = TypeVar("T")
 
 
 def analyse(
-    docs: Sequence[Document], progress: Progress | None = None, use_cache: bool = True
+    docs: Sequence[Document],
+    progress: Progress | None = None,
+    use_cache: bool = True,
+    remember: object = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return (mentions, timeline) for a corpus, from the cache when nothing in it changed."""
+    """Return (mentions, timeline) for a corpus, from the cache when nothing in it changed.
+
+    ``remember``: a key of the caller's (the page's: its files and publication dates) under
+    which recall() finds this analysis again without reading a document.
+    """
     mentions, timeline = _analysed(docs, progress, use_cache, with_timeline=True)
     assert timeline is not None
+    if use_cache and remember is not None:
+        _store(_recall_path(remember), corpus_key(docs))
     return mentions, timeline
+
+
+def recall(remember: object) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """Return the (mentions, timeline) analyse() last gave for a key, None when there is none."""
+    try:
+        with _recall_path(remember).open("rb") as f:
+            key = pickle.load(f)
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        return None
+    cached = _load(cache_dir() / f"corpus-{key}.pkl") if isinstance(key, str) else None
+    if cached is None or cached[1] is None:
+        return None
+    return cached[0], cached[1]
+
+
+def _recall_path(remember: object) -> Path:
+    digest = hashlib.sha256(repr((remember, code_version())).encode()).hexdigest()[:24]
+    return cache_dir() / f"recall-{digest}.pkl"
 
 
 def mentions_of(
@@ -105,6 +133,7 @@ def _load(path: Path) -> tuple[pd.DataFrame, pd.DataFrame | None] | None:
 
 def extract_all(docs: Sequence[Document], progress: Progress | None = None) -> list[Mention]:
     """Return every document's mentions, in corpus order, in parallel when the corpus is large."""
+    extract_mentions = _extractor()  # imported before any worker forks: they inherit it
     workers = min(os.cpu_count() or 1, 4)
     bounds = [(i, min(i + CHUNK_DOCS, len(docs))) for i in range(0, len(docs), CHUNK_DOCS)]
     results: list[list[Mention]] = []
@@ -172,6 +201,7 @@ def _forking() -> bool:
 
 def _extract_inherited(bounds: tuple[int, int]) -> list[list[Mention]]:
     lo, hi = bounds
+    extract_mentions = _extractor()
     return [extract_mentions(d) for d in _DOCS[lo:hi]]
 
 
@@ -253,6 +283,7 @@ def read_mentions(
     if known is not None:
         docs, errors = known
         return docs, errors, mentions_of(docs)
+    _extractor()  # imported before the workers fork: they inherit it
     docs, errors, found = read_corpus_then(paths, manifest, _extract_each)
     flat = [m for mentions in found for m in mentions]
     mentions = mentions_frame(mention_records(flat, docs, merge(flat)))
@@ -263,7 +294,16 @@ def read_mentions(
 
 
 def _extract_each(docs: Sequence[Document]) -> list[list[Mention]]:
+    extract_mentions = _extractor()
     return [extract_mentions(d) for d in docs]
+
+
+def _extractor() -> Callable[[Document], list[Mention]]:
+    """Return the event extractor, imported on first use: a page that opens a corpus from the
+    cache never loads its patterns."""
+    from timeline.events import extract_mentions
+
+    return extract_mentions
 
 
 def _documents_path(paths: Sequence[str | Path], manifest: str | Path | None) -> Path:
