@@ -232,9 +232,11 @@ def init_filter_state(df: pd.DataFrame, start: view.Filters) -> None:
         )
     state["f_bounds"] = (lo, hi)
     for _, column, key, field in LIST_FILTERS:
-        allowed = set(view.options(df, column))
         chosen = state[key] if key in state else getattr(start, field)
-        state[key] = [v for v in chosen if v in allowed]
+        if chosen:  # an empty choice is valid for any data: no need to list the options
+            allowed = set(view.options(df, column))
+            chosen = [v for v in chosen if v in allowed]
+        state[key] = list(chosen)
     for key, value in (("f_min", float(start.min_value_musd)), ("f_text", start.text)):
         if key not in state:
             state[key] = value
