@@ -301,6 +301,16 @@ RULE_PATTERNS: list[tuple[str, str]] = [
 
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_HOLIDAY_WORDS = (
+    "christmas",
+    "new year",
+    "independence",
+    "halloween",
+    "valentine",
+    "thanksgiving",
+    "election",
+    "easter",
+)
 #: how a trigger word may end, after its literal text: at the end of a word, after more letters
 #: and then at the end of a word, or anywhere
 WORD_TAILS = (r"[a-z]*\b", r"\b", "")
@@ -395,16 +405,7 @@ TRIGGERS: dict[str, str | tuple[str, ...]] = {
     "set_every": (r"every\b", r"each\b", r"per\b"),
     "clock": AMPM_END,
     "noon": ("noon", "midnight", "midday"),
-    "holiday": (
-        "christmas",
-        "new year",
-        "independence",
-        "halloween",
-        "valentine",
-        "thanksgiving",
-        "election",
-        "easter",
-    ),
+    "holiday": _HOLIDAY_WORDS,
 }
 #: lower-cases ASCII letters only, so offsets into the lowered text stay those of the text
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -461,16 +462,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "clock": ("a.m", "p.m", "am", "pm"),
     "clock_24": (":",),
     "noon": ("noon", "midnight", "midday"),
-    "holiday": (
-        "christmas",
-        "new year",
-        "independence",
-        "halloween",
-        "valentine",
-        "thanksgiving",
-        "election",
-        "easter",
-    ),
+    "holiday": _HOLIDAY_WORDS,
 }
 #: patterns that already start with a character class re can scan for quickly
 FAST_STARTS = ("[$", r"\d")
