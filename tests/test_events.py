@@ -353,6 +353,9 @@ MORE_SENTENCES = [
      [("approval", "2024-12-20", 2.95e8)]),
     (date(2025, 11, 17), "The notice that reached Congress on Thursday covers $330 million of spare parts for Taiwan's fighter jets.",
      [("approval", "2025-11-13", 3.3e8)]),
+    # a vice foreign minister summoning an envoy speaks for the ministry
+    (date(2011, 9, 22), "Vice Foreign Minister Zhang Zhijun summoned US Ambassador Gary Locke to lodge a protest against the arms sale.",
+     [("reaction", "2011-09-22", None)]),
 ]
 
 
