@@ -289,6 +289,8 @@ def write_url(filters: view.Filters) -> None:
 TITLE = "Arms sales to Taiwan and the responses to them"
 #: session state: the browser has drawn this session's charts, so the whole page is drawn
 CHARTS_DRAWN = "charts_drawn"
+#: session state: a first run drew the charts alone
+CHARTS_DEFERRED = "charts_deferred"
 #: how long the browser waits for the charts before asking for the rest of the page anyway
 CHARTS_WAIT_MS = 8000
 #: tells the server once every chart on the page is drawn (or the wait is over)
@@ -530,6 +532,8 @@ def main() -> None:
     store_path = view.corrections_path(folder)
     store, store_problem = read_store(store_path)
     url = first_run_filters()
+    if st.session_state.get(CHARTS_DEFERRED):
+        st.session_state[CHARTS_DRAWN] = True  # any second run draws the whole page
     present = bool(st.session_state.get("present"))
     if present:
         st.html(PRESENTER_CSS)
@@ -579,6 +583,7 @@ def main() -> None:
         # charts, so that loading the table's and the filters' code does not hold them up
         charts_drawn_signal(charts=2)
         top.header(TITLE)
+        st.session_state[CHARTS_DEFERRED] = True
         return
 
     with top:

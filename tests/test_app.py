@@ -348,6 +348,13 @@ def test_a_new_session_draws_the_charts_first_and_the_rest_once_they_are_drawn()
     assert len(at.dataframe) == 1 and at.sidebar.multiselect(key="f_actors").options
 
 
+def test_any_second_run_draws_the_whole_page_even_without_the_signal() -> None:
+    at = open_page(drawn=False)
+    assert not at.dataframe
+    rerun(at)  # a selection in a chart, say, before the browser said a word
+    assert len(at.dataframe) == 1
+
+
 def test_a_fresh_server_draws_the_charts_of_a_known_corpus_before_reading_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
