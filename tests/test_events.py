@@ -356,6 +356,9 @@ MORE_SENTENCES = [
     # a vice foreign minister summoning an envoy speaks for the ministry
     (date(2011, 9, 22), "Vice Foreign Minister Zhang Zhijun summoned US Ambassador Gary Locke to lodge a protest against the arms sale.",
      [("reaction", "2011-09-22", None)]),
+    # two sales, each with its own day
+    (date(2020, 11, 4), "It follows the approvals on October 21 of SLAM-ER missiles and HIMARS launchers, together worth about US$1.8 billion, and the approval on October 26 of Harpoon coastal defense systems worth US$2.37 billion.",
+     [("approval", "2020-10-26", 2.37e9), ("approval", "2020-10-21", 1.8e9)]),
 ]
 
 

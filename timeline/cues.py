@@ -354,6 +354,9 @@ DEFAULT_ACTOR = {
     "delivery": "US government",
 }
 
+#: how far (characters) before an amount a date may sit and be that amount's own, in a sentence
+#: that dates several amounts apart ("on October 21 of ... missiles, worth about $1.8 billion")
+OWN_DATE_REACH = 160
 #: how far (characters) a date may sit from the event's verb and still govern it
 GOVERN_WINDOW = 90
 #: how far after a statement's verb its own date may sit ("said late on Thursday")

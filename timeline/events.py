@@ -44,6 +44,7 @@ from timeline.cues import (
     NOTICE_REQUEST,
     OBJECT_OF_PREPOSITION,
     OPPOSE_CUES,
+    OWN_DATE_REACH,
     PASSIVE_BY,
     PLAN_ADJECTIVE,
     PLAN_CUES,
@@ -225,9 +226,11 @@ def _sentence_mentions(
     if cue.rule == "approval" and FOLLOWS.match(low, cue.start):
         money = [m for m in money if m.start >= cue.start]  # "$5.85bn follows the $6.4bn package"
     amounts: list[Money | None] = list(money) or [None]
+    own = _own_dates(doc, low, money, timexes) if len(money) > 1 else {}
     out = []
     for amount in amounts:
-        dated = _notified(doc, when, amount) if event_type == "approval" and amount else when
+        dated = own.get(amount.start, when) if amount else when
+        dated = _notified(doc, dated, amount) if event_type == "approval" and amount else dated
         out.append(
             _mention(
                 doc,
@@ -243,6 +246,33 @@ def _sentence_mentions(
             )
         )
     return out
+
+
+def _own_dates(
+    doc: Document, low: str, money: Sequence[Money], timexes: Sequence[Timex]
+) -> dict[int, _When]:
+    """Return, by amount start, the dates a sentence gives each of its amounts apart.
+
+    "the approvals on October 21 ($1.8bn) and October 26 ($2.37bn)": a date right before an
+    amount, with no other amount between them, is that amount's own. Only when every amount
+    has one: otherwise they share the date that governs the sentence.
+    """
+    dates = [t for t in timexes if t.type == "DATE" and t.rule != "name"]
+    own: dict[int, _When] = {}
+    previous = -1
+    for m in money:
+        near = [
+            t
+            for t in dates
+            if previous <= t.start and t.end <= m.start and m.start - t.end <= OWN_DATE_REACH
+        ]
+        if not near:
+            return {}
+        own[m.start] = _timex_when(doc, low, near[-1])
+        previous = m.end
+    if len({(w.start, w.end) for w in own.values()}) < len(own):
+        return {}  # two amounts, one date: the sentence's date is theirs
+    return own
 
 
 def _notified(doc: Document, when: _When, amount: Money) -> _When:
