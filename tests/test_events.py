@@ -359,6 +359,11 @@ MORE_SENTENCES = [
     # two sales, each with its own day
     (date(2020, 11, 4), "It follows the approvals on October 21 of SLAM-ER missiles and HIMARS launchers, together worth about US$1.8 billion, and the approval on October 26 of Harpoon coastal defense systems worth US$2.37 billion.",
      [("approval", "2020-10-26", 2.37e9), ("approval", "2020-10-21", 1.8e9)]),
+    # a sale being put together is a plan; a letter handed over is a request, not a delivery
+    (date(2019, 4, 15), "Administration officials are assembling a sale of new F-16 fighter jets to Taiwan that could be worth between $8 billion and $13 billion, people familiar with the matter said.",
+     [("plan_or_talks", "2019-04-15", 8e9)]),
+    (date(2019, 4, 15), "Taiwan's government handed over a formal letter of request for the fighters in late February.",
+     [("plan_or_talks", "2019-02-01", None)]),
 ]
 
 
@@ -388,3 +393,14 @@ def test_a_new_speaker_does_not_lend_the_last_one_a_stance() -> None:
     )
     found = extract_mentions(_doc(text, date(2022, 6, 14)))
     assert [(m.actor, m.stance) for m in found] == [("Taiwan MND", "support"), ("China MFA", "oppose")]
+
+
+def test_a_side_taken_before_a_non_answer_is_the_statement_s_stance() -> None:
+    text = (
+        "Taiwan's Ministry of National Defense said on Monday that it welcomed the arms sale, "
+        "but that it would not comment on any sale not yet notified."
+    )
+    found = extract_mentions(_doc(text, date(2019, 4, 16)))
+    assert [(m.actor, m.stance) for m in found] == [("Taiwan MND", "support")]
+    plain = "Taiwan's Ministry of National Defense said on Monday that it would not comment on the arms sale."
+    assert [m.stance for m in extract_mentions(_doc(plain, date(2019, 4, 16)))] == ["neutral"]

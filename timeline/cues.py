@@ -79,6 +79,8 @@ PLAN_CUES = _rx(
     r"\bseek(?:s|ing)?\s+to\s+(?:buy|purchase|acquire)\b|\bwants?\s+to\s+(?:buy|purchase|acquire)\b",
     r"\b(?:considering|weighing)\s+(?:a|an|the)?\s*(?:\w+\s+)?(?:sale|package|request)",
     r"\b(?:arms\s+)?(?:procurement|sales)\s+plan\b",
+    r"\b(?:assembling|putting\s+together|drawing\s+up|working\s+on|finali[sz]ing)\s+(?:a|an|the)\s+"
+    r"(?:\S+\s+){0,3}?(?:sale|package|deal)s?\b",
     r"\bexpect\b(?:\s+\w+){0,6}\s+arms\s+sales\b",
 )
 #: a weapon changing hands
@@ -177,6 +179,11 @@ DELIVERED_THINGS = _rx(
     r"\b(?:arms|weapons?|tanks?|jets?|aircraft|fighters?|missiles?|launchers?|systems?|"
     r"drones?|helicopters?|howitzers?|equipment|munitions|ammunition|rockets?|vehicles?|"
     r"ships?|frigates?|radars?|batch|shipment)\b"
+)
+#: what a delivery verb hands over when it is no weapon: "handed over a formal letter of request"
+PAPERS_HANDED = _re(
+    r"\s+(?:a|an|the|its|their)\s+(?:\w+\s+){0,2}?"
+    r"(?:letters?|requests?|notes?|lists?|documents?|proposals?|petitions?)\b"
 )
 #: a clause looking ahead or hedged: "is set to approve", "could approve"
 MODAL_BEFORE = _re(

@@ -45,6 +45,7 @@ from timeline.cues import (
     OBJECT_OF_PREPOSITION,
     OPPOSE_CUES,
     OWN_DATE_REACH,
+    PAPERS_HANDED,
     PASSIVE_BY,
     PLAN_ADJECTIVE,
     PLAN_CUES,
@@ -363,6 +364,8 @@ def _sale_cue(sentence: str, cues: CueIndex | None = None) -> _Cue | None:
             if event_type == "delivery":
                 return None  # a delivery still to come is no event yet
             return _Cue("plan_or_talks", m.start(), m.end(), f"{event_type}-ahead")
+        if event_type == "delivery" and PAPERS_HANDED.match(sentence, m.end()):
+            continue  # "handed over a formal letter of request": papers, not weapons
         if (
             event_type == "delivery"
             and not DELIVERED_THINGS.search(sentence[m.start() : m.end() + 80])
@@ -572,17 +575,19 @@ def _stance(text: str, cues: CueIndex | None = None) -> str | None:
     """Return oppose, support or neutral from the cue words of a statement, or None without any."""
     if cues is None:
         cues = CueIndex(text)
-    if cues.search(NEUTRAL_CUES, text):
-        return "neutral"
-    oppose = sum(1 for _ in cues.finditer(OPPOSE_CUES, text))
-    support = sum(
-        1
+    neutral = cues.search(NEUTRAL_CUES, text)
+    opposing = [m.start() for m in cues.finditer(OPPOSE_CUES, text)]
+    supporting = [
+        m.start()
         for m in cues.finditer(SUPPORT_CUES, text)
         if not NEGATION_BEFORE.search(text[: m.start()][-25:])
-    )
-    if oppose == support == 0:
+    ]
+    # a non-answer, unless a side was taken first ("welcomed it, but would not comment on ...")
+    if neutral and not any(at < neutral.start() for at in opposing + supporting):
+        return "neutral"
+    if not opposing and not supporting:
         return None
-    return "oppose" if oppose >= support else "support"
+    return "oppose" if len(opposing) >= len(supporting) else "support"
 
 
 def _about_arms(low: str, sentence: str, cues: CueIndex) -> bool:
