@@ -526,7 +526,9 @@ def headline(df: pd.DataFrame) -> str:
 def main() -> None:
     """Draw the page: charts first, so they draw while the rest of the page arrives."""
     st.set_page_config(
-        page_title="Arms sales and reactions: a timeline", page_icon="🗓", layout="wide"
+        page_title="Arms sales and reactions: a timeline",
+        page_icon=":material/calendar_month:",
+        layout="wide",
     )
     folder = data_folder()
     store_path = view.corrections_path(folder)
