@@ -69,13 +69,7 @@ def analyse(
 
 def recall(remember: object) -> tuple[pd.DataFrame, pd.DataFrame] | None:
     """Return the (mentions, timeline) analyse() last gave for a key, None when there is none."""
-    try:
-        with _recall_path(remember).open("rb") as f:
-            key = pickle.load(f)
-    except FileNotFoundError:
-        return None
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        return None
+    key = _unpickled(_recall_path(remember))
     cached = _load(cache_dir() / f"corpus-{key}.pkl") if isinstance(key, str) else None
     if cached is None or cached[1] is None:
         return None
@@ -121,14 +115,21 @@ def _analysed(
 
 def _load(path: Path) -> tuple[pd.DataFrame, pd.DataFrame | None] | None:
     """Return a cached (mentions, timeline), None when there is none or it is damaged."""
+    found = _unpickled(path)
+    if not isinstance(found, tuple) or len(found) != 2:
+        return None  # none, or damaged: made again
+    return found[0], found[1]
+
+
+def _unpickled(path: Path) -> object:
+    """Return what a cache entry holds, None when there is none or it cannot be read."""
     try:
         with path.open("rb") as f:
-            mentions, timeline = pickle.load(f)
+            return pickle.load(f)
     except FileNotFoundError:
         return None
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        return None  # a damaged entry is rebuilt
-    return mentions, timeline
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return None  # damaged, or written by code since changed: made again
 
 
 def extract_all(docs: Sequence[Document], progress: Progress | None = None) -> list[Mention]:
@@ -315,13 +316,8 @@ def _documents_path(paths: Sequence[str | Path], manifest: str | Path | None) ->
 
 def _load_documents(path: Path) -> tuple[list[Document], list[ReadError]] | None:
     """Return cached documents and read errors, None when there are none or they are damaged."""
-    try:
-        with path.open("rb") as f:
-            return pickle.load(f)  # type: ignore[no-any-return]
-    except FileNotFoundError:
-        return None
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        return None  # a damaged entry is read again
+    found = _unpickled(path)
+    return found if isinstance(found, tuple) and len(found) == 2 else None  # type: ignore[return-value]
 
 
 def kept(kind: str, key: object, build: Callable[[], T], modules: tuple[str, ...] = ()) -> T:
@@ -333,13 +329,9 @@ def kept(kind: str, key: object, build: Callable[[], T], modules: tuple[str, ...
     material = repr((key, code_version(), code_version(modules) if modules else ""))
     folder = cache_dir()
     path = folder / f"{kind}-{hashlib.sha256(material.encode()).hexdigest()[:24]}.pkl"
-    try:
-        with path.open("rb") as f:
-            return pickle.load(f)  # type: ignore[no-any-return]
-    except FileNotFoundError:
-        pass
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        pass  # a damaged entry is made again
+    found = _unpickled(path)
+    if found is not None:
+        return found  # type: ignore[return-value]
     value = build()
     _store(path, value)
     _prune(folder, kind)
