@@ -484,39 +484,37 @@ def _class_end(source: str, i: int) -> int:
     return i + 1
 
 
-def _group_end(source: str, i: int) -> int:
-    """Return the index after the group that opens at source[i]."""
-    depth = 0
-    while True:
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(source, i)
-            continue
-        depth += (c == "(") - (c == ")")
-        i += 1
-        if depth == 0:
-            return i
-
-
-def _branches(source: str) -> list[str]:
-    """Return the top-level alternatives of a pattern's source."""
-    out, depth, i, last = [], 0, 0, 0
+def _plain(source: str, i: int = 0) -> Iterator[tuple[int, str]]:
+    """Yield (index, character) of a pattern's source from i, past escapes and classes."""
     while i < len(source):
         c = source[i]
         if c == "\\":
             i += 2
-            continue
-        if c == "[":
+        elif c == "[":
             i = _class_end(source, i)
-            continue
-        if c == "|" and depth == 0:
-            out.append(source[last:i])
-            last = i + 1
+        else:
+            yield i, c
+            i += 1
+
+
+def _group_end(source: str, i: int) -> int:
+    """Return the index after the group that opens at source[i]."""
+    depth = 0
+    for at, c in _plain(source, i):
         depth += (c == "(") - (c == ")")
-        i += 1
+        if depth == 0:
+            return at + 1
+    raise ValueError(f"unclosed group in {source!r}")
+
+
+def _branches(source: str) -> list[str]:
+    """Return the top-level alternatives of a pattern's source."""
+    out, depth, last = [], 0, 0
+    for at, c in _plain(source):
+        if c == "|" and depth == 0:
+            out.append(source[last:at])
+            last = at + 1
+        depth += (c == "(") - (c == ")")
     return [*out, source[last:]]
 
 
