@@ -60,10 +60,11 @@ def analyse(
     ``remember``: a key of the caller's (the page's: its files and publication dates) under
     which recall() finds this analysis again without reading a document.
     """
-    mentions, timeline = _analysed(docs, progress, use_cache, with_timeline=True)
+    key = corpus_key(docs)
+    mentions, timeline = _analysed(docs, key, progress, use_cache, with_timeline=True)
     assert timeline is not None
     if use_cache and remember is not None:
-        _store(_recall_path(remember), corpus_key(docs))
+        _store(_recall_path(remember), key)
     return mentions, timeline
 
 
@@ -88,13 +89,17 @@ def mentions_of(
 
     The timeline is left for the page to build from them: the command line prints no timeline.
     """
-    return _analysed(docs, progress, use_cache, with_timeline=False)[0]
+    return _analysed(docs, corpus_key(docs), progress, use_cache, with_timeline=False)[0]
 
 
 def _analysed(
-    docs: Sequence[Document], progress: Progress | None, use_cache: bool, with_timeline: bool
+    docs: Sequence[Document],
+    key: str,
+    progress: Progress | None,
+    use_cache: bool,
+    with_timeline: bool,
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    path = cache_dir() / f"corpus-{corpus_key(docs)}.pkl"
+    path = cache_dir() / f"corpus-{key}.pkl"
     cached = _load(path) if use_cache else None
     if cached is not None:
         mentions, timeline = cached
